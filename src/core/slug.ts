@@ -10,7 +10,8 @@ export function slugify(text: string): string {
   const cached = cache.get(text);
   if (cached !== undefined) return cached;
   let out = "";
-  for (const ch of text.normalize("NFC")) out += slugChar(ch);
+  // Like WordPress, markup and entities are not part of a slug: "<b>Povertà</b>" → "poverta".
+  for (const ch of text.normalize("NFC").replace(/<[^>]*>/g, "").replace(/&[a-z0-9#]+;/gi, "")) out += slugChar(ch);
   const slug = out.replace(/-+/g, "-").replace(/^-|-$/g, "");
   cache.set(text, slug);
   return slug;

@@ -22,6 +22,8 @@ const examples: Array<[string, string]> = [
   ["Perché? Sì!", "perche-si"],
   ["Straße", "strasse"],
   ["già_fatto", "gia_fatto"],
+  ["Un <script>alert(1)</script> &amp; fine", "un-alert1-fine"],
+  ["Un <script>alert(1)</script> &amp; fine", "un-alert1-fine"],
 ];
 
 for (const [input, expected] of examples) {

@@ -1,0 +1,31 @@
+import { html, type SafeHtml } from "../../src/core/html.ts";
+import { fill } from "../../src/core/words.ts";
+import type { Theme } from "../theme.ts";
+
+/** The front page's side column: the latest dossier and the list of areas. */
+export function homeExtras(theme: Theme): SafeHtml {
+  const { words, taxonomies } = theme.model.options;
+  const dossier = theme.model.dossiers[0];
+  const primary = taxonomies.find((t) => t.primary);
+  const areas = primary ? [...(theme.model.index.terms.get(primary.key)?.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name, "it")) : [];
+  const count = (n: number) => (n === 1 ? words.articleCountOne : fill(words.articleCount, { count: n }));
+  return html`<aside class="home-extras">
+${dossier
+    ? html`<section class="home-extras__dossier" aria-labelledby="ultimo-dossier">
+<h2 id="ultimo-dossier">${words.latestDossier}</h2>
+<p class="card__rubric">${theme.model.options.dossiers === false ? "" : theme.model.options.dossiers.rubric}</p>
+<h3 class="card__title"><a href="${dossier.url}">${dossier.title}</a></h3>
+<p>${dossier.excerpt}</p>
+<ol>
+${dossier.parts.map((p) => html`<li><a href="${p.url}">${p.title}</a></li>\n`)}</ol>
+</section>`
+    : ""}
+${areas.length > 0
+    ? html`<section class="home-extras__areas" aria-labelledby="aree">
+<h2 id="aree">${words.areasHeading}</h2>
+<ul>
+${areas.map((a) => html`<li><a href="${a.url}">${a.name}</a> <span class="count">${count(a.articles.length)}</span></li>\n`)}</ul>
+</section>`
+    : ""}
+</aside>`;
+}

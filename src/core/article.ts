@@ -1,0 +1,105 @@
+import type { MarkdownRenderer } from "./markdown.ts";
+import { articleSchema, check, termNames } from "./schema.ts";
+import { firstParagraph } from "./excerpt.ts";
+import { slugify } from "./slug.ts";
+import type { Problem } from "./errors.ts";
+import type { Taxonomy } from "./taxonomy.ts";
+import type { Term } from "./terms.ts";
+
+/** A Markdown file as the host (Eleventy) hands it over. */
+export interface SourceFile {
+  file: string;
+  url: string;
+  data: Record<string, unknown>;
+  markdown: string;
+}
+
+export interface Article {
+  file: string;
+  url: string;
+  title: string;
+  date: Date;
+  updated: Date | undefined;
+  slug: string;
+  /** Plain text: the front-matter excerpt or the first paragraph. */
+  excerpt: string;
+  rubric: string | undefined;
+  dossier: string | undefined;
+  order: number | undefined;
+  aliases: string[];
+  wpId: number | undefined;
+  markdown: string;
+  /** Names as written, by taxonomy key. */
+  names: Record<string, string[]>;
+  /** Resolved terms by taxonomy key, filled by the term index. */
+  terms: Record<string, Term[]>;
+}
+
+/** The slug an article gets: its `slug` field, or the WordPress slug of its title. */
+export function articleSlug(data: Record<string, unknown>): string {
+  if (typeof data.slug === "string" && data.slug.trim()) return data.slug.trim();
+  return typeof data.title === "string" ? slugify(data.title) : "";
+}
+
+/** The URL of an article: `permalink`, else `/<dossier base>/<dossier>/<slug>/`, else `/<slug>/`. */
+export function articleUrl(data: Record<string, unknown>, dossierBase: string | false): string | false {
+  if (typeof data.permalink === "string" || data.permalink === false) return data.permalink;
+  const slug = articleSlug(data);
+  if (!slug) return false;
+  if (dossierBase && typeof data.dossier === "string" && data.dossier) return `/${dossierBase}/${data.dossier}/${slug}/`;
+  return `/${slug}/`;
+}
+
+export function readArticle(
+  source: SourceFile,
+  taxonomies: readonly Taxonomy[],
+  md: MarkdownRenderer,
+): { article: Article | undefined; problems: Problem[] } {
+  const { value, problems } = check(articleSchema, source.data, source.file);
+  const names: Record<string, string[]> = {};
+  for (const taxonomy of taxonomies) {
+    const raw = source.data[taxonomy.field];
+    if (raw === undefined || raw === null) {
+      names[taxonomy.key] = [];
+      continue;
+    }
+    const parsed = check(termNames, raw, source.file, taxonomy.field);
+    problems.push(...parsed.problems);
+    names[taxonomy.key] = parsed.value ?? [];
+  }
+  if (!value) return { article: undefined, problems };
+  const slug = articleSlug(value);
+  if (!slug) {
+    problems.push({
+      code: "SLUG_EMPTY",
+      file: source.file,
+      field: "title",
+      message: `the title "${value.title}" gives no letters or digits for the URL`,
+      fix: "add a `slug:` field with lower-case letters, digits and dashes, e.g. slug: articolo-2024",
+    });
+    return { article: undefined, problems };
+  }
+  const article: Article = {
+    file: source.file,
+    url: source.url,
+    title: value.title,
+    date: value.date,
+    updated: value.updated,
+    slug,
+    excerpt: value.excerpt || firstParagraph(md, source.markdown),
+    rubric: value.rubric,
+    dossier: value.dossier,
+    order: value.order,
+    aliases: value.aliases ?? [],
+    wpId: value.wp_id,
+    markdown: source.markdown,
+    names,
+    terms: {},
+  };
+  return { article, problems };
+}
+
+/** Newest first; ties broken by URL so that every build orders the same way. */
+export function newestFirst(a: Article, b: Article): number {
+  return b.date.getTime() - a.date.getTime() || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+}

@@ -1,0 +1,53 @@
+/**
+ * The error catalogue. Every problem a writer or maintainer can cause has a
+ * stable code, and is reported as one line naming the file, the field and the fix.
+ */
+export const ERRORS = {
+  FRONT_MATTER_SYNTAX: "The front matter is not valid YAML",
+  FIELD_INVALID: "A front-matter field has the wrong value",
+  DATE_INVALID: "A date is not a real date",
+  SLUG_EMPTY: "The slug comes out empty",
+  TERM_SLUG_EMPTY: "A term's slug comes out empty",
+  TERM_COLLISION: "Two different terms would share one URL",
+  TERM_UNKNOWN: "A term is not in the site's list",
+  DOSSIER_UNKNOWN: "The article names a dossier that does not exist",
+  URL_COLLISION: "Two pages would be written to one URL",
+  OPTION_INVALID: "A plugin option is not valid",
+  SITE_DATA_INVALID: "Site data is not valid",
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface Problem {
+  code: ErrorCode;
+  /** Path of the file at fault, relative to the project (or the option's name). */
+  file: string;
+  /** The front-matter field, option or term at fault. */
+  field: string;
+  /** What is wrong, in the writer's words. */
+  message: string;
+  /** What to do about it. */
+  fix: string;
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file} → ${p.field}: ${p.message}. Fix: ${p.fix}`;
+}
+
+/** Thrown once with every problem found, so that one run reports them all. */
+export class EditorialeError extends Error {
+  readonly problems: readonly Problem[];
+  /** Read by Eleventy's error handler: a writer's mistake needs no stack trace. */
+  readonly skipOriginalStack = true;
+
+  constructor(problems: readonly Problem[]) {
+    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    super(`Editoriale found ${count}:\n` + problems.map((p) => "  " + formatProblem(p)).join("\n"));
+    this.name = "EditorialeError";
+    this.problems = problems;
+  }
+}
+
+export function throwIfProblems(problems: readonly Problem[]): void {
+  if (problems.length > 0) throw new EditorialeError(problems);
+}

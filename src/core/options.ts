@@ -1,0 +1,186 @@
+import { z } from "zod";
+import { defaultWords, type WordKey, type Words } from "./words.ts";
+import type { Taxonomy, TermDataTable } from "./taxonomy.ts";
+import { EditorialeError, type Problem } from "./errors.ts";
+
+const taxonomySchema = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]*$/, "a lower-case identifier such as `region`"),
+  field: z.string().min(1),
+  base: z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, "a URL segment such as `regione`"),
+  heading: z.string().min(1).default("{name}"),
+  intersectionHeading: z.string().min(1).optional(),
+  feedTitle: z.string().min(1).default("{site} » {name} Feed"),
+  indexTitle: z.string().min(1).optional(),
+  label: z.string().min(1).optional(),
+  closed: z.boolean().default(false),
+  primary: z.boolean().default(false),
+});
+
+const termDataSchema = z.record(
+  z.string(),
+  z.record(
+    z.string(),
+    z.object({
+      name: z.string().min(1).optional(),
+      slug: z.string().regex(/^[a-z0-9_-]+$/, "lower-case letters, digits and dashes").optional(),
+      description: z.string().optional(),
+      bio: z.string().optional(),
+    }),
+  ),
+);
+
+const optionsSchema = z.object({
+  site: z.object({
+    title: z.string().min(1),
+    url: z.url().transform((u) => u.replace(/\/+$/, "")),
+    description: z.string().default(""),
+    language: z.string().default("it-IT"),
+    timeZone: z.string().default("Europe/Rome"),
+  }),
+  /** Cards per archive page (WordPress's default is 10). */
+  pageSize: z.number().int().min(1).max(1000).default(10),
+  /** Items per feed. */
+  feedSize: z.number().int().min(1).max(1000).default(20),
+  /** Where articles are read from, relative to Eleventy's input folder; "" = the whole input. */
+  contentGlob: z.string().default("**/*.md"),
+  /** The taxonomies, in the order they appear on article pages. */
+  taxonomies: z.array(taxonomySchema).min(1).optional(),
+  /** Pairs of taxonomy keys whose intersections get archives: ["area", "tag"] → /area/<a>/tag/<t>/. */
+  intersections: z.array(z.tuple([z.string(), z.string()])).optional(),
+  /** Display names, slug overrides, descriptions and bios of terms, by taxonomy key. */
+  terms: termDataSchema.default({}),
+  /** Dossiers ("Il Punto di Welforum"); `false` turns them off. */
+  dossiers: z
+    .union([
+      z.literal(false),
+      z.object({
+        folder: z.string().default("il-punto"),
+        base: z.string().default("il-punto"),
+        title: z.string().default("Il Punto di Welforum"),
+        rubric: z.string().default("Il Punto di Welforum"),
+        feedTitle: z.string().default("{site} » {name} Feed del dossier"),
+      }),
+    ])
+    .default({ folder: "il-punto", base: "il-punto", title: "Il Punto di Welforum", rubric: "Il Punto di Welforum", feedTitle: "{site} » {name} Feed del dossier" }),
+  /** Overrides of the word dictionary. */
+  words: z.record(z.string(), z.string()).default({}),
+  /** Capitalise month names in dates ("29 Marzo 2018"), as Welforum does. */
+  capitalizeMonths: z.boolean().default(false),
+  /** Number of related articles on an article page (3 to 5 is usual). */
+  relatedCount: z.number().int().min(0).max(20).default(4),
+});
+
+export type EditorialeOptions = z.input<typeof optionsSchema>;
+export type DossierSettings = Exclude<z.output<typeof optionsSchema>["dossiers"], false>;
+
+export interface ResolvedOptions {
+  site: z.output<typeof optionsSchema>["site"];
+  pageSize: number;
+  feedSize: number;
+  contentGlob: string;
+  taxonomies: Taxonomy[];
+  intersections: Array<[Taxonomy, Taxonomy]>;
+  terms: TermDataTable;
+  dossiers: DossierSettings | false;
+  words: Words;
+  capitalizeMonths: boolean;
+  relatedCount: number;
+}
+
+export const defaultTaxonomies: Taxonomy[] = [
+  {
+    key: "area", field: "area", base: "area", heading: "{name}", intersectionHeading: "{name}",
+    feedTitle: "{site} » {name} Feed dell’area", indexTitle: "Aree tematiche", label: "Area",
+    closed: false, primary: true,
+  },
+  {
+    key: "section", field: "section", base: "sezione", heading: "Sezione “{name}”",
+    intersectionHeading: "Post nella sezione “{name}”", feedTitle: "{site} » {name} Feed della sezione",
+    indexTitle: "Sezioni", label: "Sezione", closed: false, primary: false,
+  },
+  {
+    key: "tag", field: "tags", base: "tag", heading: "Post con tag “{name}”",
+    intersectionHeading: "Post con tag “{name}”", feedTitle: "{site} » {name} Feed del tag",
+    indexTitle: "Tag", label: "Tag", closed: false, primary: false,
+  },
+  {
+    key: "author", field: "authors", base: "autori", heading: "Autore: {name}",
+    intersectionHeading: "Autore: {name}", feedTitle: "{site} » Articoli di {name} Feed",
+    indexTitle: "Autori", label: "Autore", closed: false, primary: false,
+  },
+];
+
+export const defaultIntersections: Array<[string, string]> = [
+  ["area", "section"],
+  ["area", "tag"],
+];
+
+const PLUGIN = "editoriale";
+
+/** Validates the user's options and fills in defaults; a bad option fails with a sentence naming it. */
+export function resolveOptions(input: unknown): ResolvedOptions {
+  const parsed = optionsSchema.safeParse(input ?? {});
+  if (!parsed.success) {
+    throw new EditorialeError(
+      parsed.error.issues.map((issue) => optionProblem(issue.path.join(".") || "(options)", issue.message)),
+    );
+  }
+  const o = parsed.data;
+  const taxonomies: Taxonomy[] = (o.taxonomies ?? defaultTaxonomies).map((t) => ({
+    ...t,
+    intersectionHeading: t.intersectionHeading ?? t.heading,
+    indexTitle: t.indexTitle ?? t.key,
+    label: t.label ?? t.key,
+  }));
+  const problems: Problem[] = [];
+  const byKey = new Map<string, Taxonomy>();
+  for (const t of taxonomies) {
+    if (byKey.has(t.key)) problems.push(optionProblem("taxonomies", `two taxonomies have the key "${t.key}"`));
+    byKey.set(t.key, t);
+  }
+  const bases = new Set<string>();
+  for (const t of taxonomies) {
+    if (bases.has(t.base)) problems.push(optionProblem("taxonomies", `two taxonomies use the URL base "${t.base}"`));
+    bases.add(t.base);
+  }
+  if (o.dossiers !== false && bases.has(o.dossiers.base)) {
+    problems.push(optionProblem("dossiers.base", `"${o.dossiers.base}" is already a taxonomy's URL base`));
+  }
+  const intersections: Array<[Taxonomy, Taxonomy]> = [];
+  for (const [a, b] of o.intersections ?? defaultIntersections.filter(([a, b]) => byKey.has(a) && byKey.has(b))) {
+    const first = byKey.get(a);
+    const second = byKey.get(b);
+    if (!first || !second || a === b) {
+      problems.push(optionProblem("intersections", `["${a}", "${b}"] must name two different taxonomies among ${[...byKey.keys()].join(", ")}`));
+    } else intersections.push([first, second]);
+  }
+  for (const key of Object.keys(o.terms)) {
+    if (!byKey.has(key)) problems.push(optionProblem(`terms.${key}`, `there is no taxonomy "${key}"`));
+  }
+  const unknownWords = Object.keys(o.words).filter((k) => !(k in defaultWords));
+  for (const k of unknownWords) problems.push(optionProblem(`words.${k}`, `there is no word "${k}" in the dictionary`));
+  if (problems.length > 0) throw new EditorialeError(problems);
+  return {
+    site: o.site,
+    pageSize: o.pageSize,
+    feedSize: o.feedSize,
+    contentGlob: o.contentGlob,
+    taxonomies,
+    intersections,
+    terms: o.terms,
+    dossiers: o.dossiers,
+    words: { ...defaultWords, ...(o.words as Partial<Record<WordKey, string>>) },
+    capitalizeMonths: o.capitalizeMonths,
+    relatedCount: o.relatedCount,
+  };
+}
+
+function optionProblem(option: string, message: string): Problem {
+  return {
+    code: "OPTION_INVALID",
+    file: `${PLUGIN} options`,
+    field: option,
+    message,
+    fix: `correct \`${option}\` where the plugin is added (eleventyConfig.addPlugin(editoriale, {…}))`,
+  };
+}

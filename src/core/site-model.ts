@@ -1,0 +1,210 @@
+import { newestFirst, readArticle, type Article, type SourceFile } from "./article.ts";
+import { archivePages, type Archive, type ArchivePage, type Crumb } from "./archive.ts";
+import { byDossierOrder, readDossier, type Dossier } from "./dossier.ts";
+import { PROBLEMS_KEY } from "./front-matter.ts";
+import { EditorialeError, type Problem } from "./errors.ts";
+import type { MarkdownRenderer } from "./markdown.ts";
+import type { ResolvedOptions } from "./options.ts";
+import { buildTermIndex, type Term, type TermIndex } from "./terms.ts";
+import type { Taxonomy } from "./taxonomy.ts";
+import { fill } from "./words.ts";
+
+/** Everything the theme renders, computed once per build. */
+export interface SiteModel {
+  options: ResolvedOptions;
+  /** Newest first. */
+  articles: Article[];
+  byFile: Map<string, Article>;
+  dossiers: Dossier[];
+  dossierBySlug: Map<string, Dossier>;
+  index: TermIndex;
+  archives: Archive[];
+  pages: ArchivePage[];
+  /** Index pages: one per taxonomy (terms with counts), one for dossiers. */
+  indexes: TermListing[];
+  notices: string[];
+}
+
+export interface TermListing {
+  url: string;
+  title: string;
+  entries: Array<{ name: string; url: string; count: number; description: string | undefined }>;
+}
+
+export interface ModelSource extends SourceFile {
+  kind: "article" | "dossier";
+}
+
+/** Builds the site model, or throws one EditorialeError listing every problem found. */
+export function buildSiteModel(sources: readonly ModelSource[], options: ResolvedOptions, md: MarkdownRenderer): SiteModel {
+  const problems: Problem[] = [];
+  const articles: Article[] = [];
+  const dossiers: Dossier[] = [];
+  const dossierBase = options.dossiers === false ? "" : options.dossiers.base;
+  for (const source of sources) {
+    problems.push(...((source.data[PROBLEMS_KEY] as Problem[] | undefined) ?? []));
+    if (source.kind === "dossier") {
+      const read = readDossier(source, dossierBase, md);
+      problems.push(...read.problems);
+      if (read.dossier) dossiers.push(read.dossier);
+    } else {
+      const read = readArticle(source, options.taxonomies, md);
+      problems.push(...read.problems);
+      if (read.article) articles.push(read.article);
+    }
+  }
+  articles.sort(newestFirst);
+  dossiers.sort((a, b) => b.date.getTime() - a.date.getTime());
+
+  const dossierBySlug = new Map(dossiers.map((d) => [d.slug, d]));
+  for (const article of articles) {
+    if (!article.dossier) continue;
+    const dossier = dossierBySlug.get(article.dossier);
+    if (dossier) dossier.parts.push(article);
+    else {
+      problems.push({
+        code: "DOSSIER_UNKNOWN",
+        file: article.file,
+        field: "dossier",
+        message: `there is no dossier “${article.dossier}”${dossierBase ? ` (no file ${dossierBase}/${article.dossier}.md)` : " (dossiers are turned off)"}`,
+        fix: `use the file name of an existing dossier (${dossiers.map((d) => d.slug).join(", ") || "none yet"}), or create ${dossierBase}/${article.dossier}.md`,
+      });
+    }
+  }
+  for (const dossier of dossiers) dossier.parts.sort(byDossierOrder);
+
+  const index = buildTermIndex(articles, options.taxonomies, options.terms);
+  problems.push(...index.problems);
+
+  const archives = buildArchives(articles, dossiers, index, options);
+  const pages = archives.flatMap((a) => archivePages(a, options.pageSize));
+  const indexes = buildIndexes(index, dossiers, options);
+  problems.push(...urlCollisions(articles, dossiers, pages, indexes));
+  if (problems.length > 0) throw new EditorialeError(problems);
+
+  return {
+    options,
+    articles,
+    byFile: new Map(articles.map((a) => [a.file, a])),
+    dossiers,
+    dossierBySlug,
+    index,
+    archives,
+    pages,
+    indexes,
+    notices: index.notices,
+  };
+}
+
+function buildArchives(articles: Article[], dossiers: Dossier[], index: TermIndex, options: ResolvedOptions): Archive[] {
+  const { site, words } = options;
+  const home: Crumb = { name: words.home, url: "/" };
+  const feedTitle = (pattern: string, name: string) => fill(pattern, { site: site.title, name });
+  const archives: Archive[] = [
+    {
+      id: "home", kind: "home", url: "/", heading: words.homeHeading, kicker: undefined,
+      description: site.description, feedTitle: fill(words.siteFeedTitle, { site: site.title }), feedUrl: "/feed.xml",
+      articles, breadcrumbs: [], term: undefined, terms: [], dossier: undefined,
+    },
+  ];
+  for (const taxonomy of options.taxonomies) {
+    for (const term of sortedTerms(index, taxonomy)) {
+      archives.push({
+        id: `${taxonomy.key}:${term.slug}`, kind: "term", url: term.url,
+        heading: fill(taxonomy.heading, { name: term.name }), kicker: undefined,
+        description: term.description ?? term.bio, feedTitle: feedTitle(taxonomy.feedTitle, term.name),
+        feedUrl: term.url + "feed.xml", articles: term.articles,
+        breadcrumbs: [home, { name: taxonomy.indexTitle, url: `/${taxonomy.base}/` }],
+        term, terms: [term], dossier: undefined,
+      });
+    }
+  }
+  for (const [first, second] of options.intersections) archives.push(...intersectionArchives(first, second, index, articles, home, options));
+  if (options.dossiers !== false) {
+    const settings = options.dossiers;
+    for (const dossier of dossiers) {
+      archives.push({
+        id: `dossier:${dossier.slug}`, kind: "dossier", url: dossier.url, heading: dossier.title,
+        kicker: { name: settings.title, url: `/${settings.base}/` }, description: dossier.excerpt,
+        feedTitle: feedTitle(settings.feedTitle, dossier.title), feedUrl: dossier.url + "feed.xml",
+        articles: dossier.parts, breadcrumbs: [home, { name: settings.title, url: `/${settings.base}/` }],
+        term: undefined, terms: [], dossier,
+      });
+    }
+  }
+  return archives;
+}
+
+/** One pass over the articles: every (first, second) pair of their terms gets the article. */
+function intersectionArchives(first: Taxonomy, second: Taxonomy, index: TermIndex, articles: Article[], home: Crumb, options: ResolvedOptions): Archive[] {
+  const pairs = new Map<string, { a: Term; b: Term; articles: Article[] }>();
+  for (const article of articles) {
+    for (const a of article.terms[first.key] ?? []) {
+      for (const b of article.terms[second.key] ?? []) {
+        const id = `${a.key}\u0000${b.key}`;
+        let pair = pairs.get(id);
+        if (!pair) pairs.set(id, (pair = { a, b, articles: [] }));
+        pair.articles.push(article);
+      }
+    }
+  }
+  void index;
+  return [...pairs.values()]
+    .sort((x, y) => (x.a.slug + "/" + x.b.slug < y.a.slug + "/" + y.b.slug ? -1 : 1))
+    .map(({ a, b, articles: list }) => {
+      const url = `${a.url}${second.base}/${b.slug}/`;
+      return {
+        id: `${first.key}:${a.slug}+${second.key}:${b.slug}`, kind: "intersection", url,
+        heading: fill(second.intersectionHeading, { name: b.name }), kicker: { name: a.name, url: a.url },
+        description: b.description, feedTitle: fill(second.feedTitle, { site: options.site.title, name: `${a.name} › ${b.name}` }),
+        feedUrl: url + "feed.xml", articles: list,
+        breadcrumbs: [home, { name: first.indexTitle, url: `/${first.base}/` }, { name: a.name, url: a.url }],
+        term: b, terms: [a, b], dossier: undefined,
+      } satisfies Archive;
+    });
+}
+
+function sortedTerms(index: TermIndex, taxonomy: Taxonomy): Term[] {
+  return [...(index.terms.get(taxonomy.key)?.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name, "it"));
+}
+
+function buildIndexes(index: TermIndex, dossiers: Dossier[], options: ResolvedOptions): TermListing[] {
+  const listings: TermListing[] = options.taxonomies.map((taxonomy) => ({
+    url: `/${taxonomy.base}/`,
+    title: taxonomy.indexTitle,
+    entries: sortedTerms(index, taxonomy).map((t) => ({ name: t.name, url: t.url, count: t.articles.length, description: t.description })),
+  }));
+  if (options.dossiers !== false) {
+    listings.push({
+      url: `/${options.dossiers.base}/`,
+      title: options.dossiers.title,
+      entries: dossiers.map((d) => ({ name: d.title, url: d.url, count: d.parts.length, description: d.excerpt })),
+    });
+  }
+  return listings;
+}
+
+/** Two pages for one URL is always an error: name both files so the writer can choose. */
+function urlCollisions(articles: Article[], dossiers: Dossier[], pages: ArchivePage[], indexes: TermListing[]): Problem[] {
+  const owners = new Map<string, string>();
+  const problems: Problem[] = [];
+  const claim = (url: string, owner: string, file: string | undefined) => {
+    const previous = owners.get(url);
+    if (previous === undefined) {
+      owners.set(url, owner);
+      return;
+    }
+    problems.push({
+      code: "URL_COLLISION",
+      file: file ?? owner,
+      field: file ? "slug" : "url",
+      message: `${url} would be written by both ${previous} and ${owner}`,
+      fix: file ? "give this article another `slug:` (or `permalink:`)" : "rename one of the two terms or give one a slug in _data/terms.json",
+    });
+  };
+  for (const page of pages) claim(page.url, `the archive “${page.archive.heading}”`, undefined);
+  for (const listing of indexes) claim(listing.url, `the index “${listing.title}”`, undefined);
+  for (const dossier of dossiers) if (!owners.has(dossier.url)) claim(dossier.url, dossier.file, dossier.file);
+  for (const article of articles) claim(article.url, article.file, article.file);
+  return problems;
+}

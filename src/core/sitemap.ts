@@ -1,0 +1,19 @@
+import { isoDateTime } from "./dates.ts";
+import { escapeText } from "./escape.ts";
+import type { SiteModel } from "./site-model.ts";
+
+/** sitemaps.org XML: every article, archive page and index, with its last modification. */
+export function renderSitemap(model: SiteModel): string {
+  const { url: siteUrl, timeZone } = model.options.site;
+  const entries: Array<{ loc: string; lastmod: Date | undefined }> = [];
+  for (const article of model.articles) entries.push({ loc: article.url, lastmod: article.updated ?? article.date });
+  for (const page of model.pages) {
+    const newest = page.page.items.reduce((max, a) => Math.max(max, (a.updated ?? a.date).getTime()), 0);
+    entries.push({ loc: page.url, lastmod: newest > 0 ? new Date(newest) : undefined });
+  }
+  for (const listing of model.indexes) entries.push({ loc: listing.url, lastmod: undefined });
+  const body = entries
+    .map((e) => `  <url><loc>${escapeText(siteUrl + e.loc)}</loc>${e.lastmod ? `<lastmod>${isoDateTime(e.lastmod, timeZone)}</lastmod>` : ""}</url>\n`)
+    .join("");
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}</urlset>\n`;
+}
