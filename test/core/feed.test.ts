@@ -1,0 +1,54 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import type { Archive } from "../../src/core/archive.ts";
+import type { Article } from "../../src/core/article.ts";
+import { buildFeed } from "../../src/core/feed.ts";
+import { renderRss } from "../../src/core/rss.ts";
+import { XMLParser } from "fast-xml-parser";
+
+function article(i: number, title = `Articolo ${i}`): Article {
+  return {
+    file: `a${i}.md`, url: `/a${i}/`, title, date: new Date(Date.UTC(2020, 0, i, 12)), updated: undefined, slug: `a${i}`,
+    excerpt: `Estratto ${i}`, rubric: undefined, dossier: undefined, order: undefined, aliases: [], wpId: undefined,
+    markdown: "", names: {}, terms: {},
+  };
+}
+
+function archive(articles: Article[]): Archive {
+  return {
+    id: "tag:comuni", kind: "term", url: "/tag/comuni/", heading: "Post con tag “Comuni”", kicker: undefined, description: undefined,
+    feedTitle: "Sito » Comuni Feed del tag", feedUrl: "/tag/comuni/feed.xml", articles, breadcrumbs: [], term: undefined, terms: [], dossier: undefined,
+  };
+}
+
+const settings = { siteUrl: "https://s.example", language: "it-IT", description: "Sito", size: 20, categoryKeys: ["tag"], authorKey: "author" };
+
+test("items newest first, limited to the feed size, with absolute links", () => {
+  const articles = Array.from({ length: 25 }, (_, i) => article(i + 1));
+  const feed = buildFeed(archive([...articles].reverse().slice(0, 5).concat(articles.slice(0, 20))), settings);
+  assert.is(feed.items.length, 20);
+  assert.is(feed.items[0]?.title, "Articolo 25");
+  const times = feed.items.map((i) => i.date.getTime());
+  assert.equal(times, [...times].sort((a, b) => b - a));
+  assert.is(feed.items[0]?.link, "https://s.example/a25/");
+  assert.is(feed.selfUrl, "https://s.example/tag/comuni/feed.xml");
+  assert.is(feed.lastBuildDate.toISOString(), "2020-01-25T12:00:00.000Z");
+});
+
+test("an archive with one article gives one item; the size is honoured at its boundary", () => {
+  assert.is(buildFeed(archive([article(1)]), settings).items.length, 1);
+  assert.is(buildFeed(archive(Array.from({ length: 20 }, (_, i) => article(i + 1))), settings).items.length, 20);
+  assert.is(buildFeed(archive(Array.from({ length: 21 }, (_, i) => article(i + 1))), { ...settings, size: 20 }).items.length, 20);
+});
+
+test("RSS stays valid XML whatever the text holds", () => {
+  const hostile = 'A & B <script>alert("x")</script> ]]> \u0001 \u202E emoji 🎉';
+  const feed = buildFeed(archive([article(1, hostile)]), settings);
+  const xml = renderRss(feed, "Europe/Rome", () => `<p>${"]]>"} fine</p>`);
+  const parsed = new XMLParser({ processEntities: true, htmlEntities: false }).parse(xml, true) as { rss: { channel: { item: { title: string; pubDate: string; "content:encoded": string } } } };
+  assert.is(parsed.rss.channel.item.title, hostile.replace("\u0001", ""));
+  assert.is(parsed.rss.channel.item.pubDate, "Wed, 01 Jan 2020 13:00:00 +0100");
+  assert.is(parsed.rss.channel.item["content:encoded"], "<p>]]> fine</p>");
+});
+
+test.run();
