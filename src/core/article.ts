@@ -1,5 +1,5 @@
 import type { MarkdownRenderer } from "./markdown.ts";
-import { articleSchema, check, termNames } from "./schema.ts";
+import { articleSchema, check, isSitePath, termNames } from "./schema.ts";
 import { firstParagraph } from "./excerpt.ts";
 import { slugify } from "./slug.ts";
 import type { Problem } from "./errors.ts";
@@ -43,7 +43,8 @@ export function articleSlug(data: Record<string, unknown>): string {
 
 /** The URL of an article: `permalink`, else `/<dossier base>/<dossier>/<slug>/`, else `/<slug>/`. */
 export function articleUrl(data: Record<string, unknown>, dossierBase: string | false): string | false {
-  if (typeof data.permalink === "string" || data.permalink === false) return data.permalink;
+  if (typeof data.permalink === "string") return isSitePath(data.permalink) ? data.permalink : false;
+  if (data.permalink === false) return false;
   const slug = articleSlug(data);
   if (!slug) return false;
   if (dossierBase && typeof data.dossier === "string" && data.dossier) return `/${dossierBase}/${data.dossier}/${slug}/`;

@@ -4,6 +4,7 @@
  */
 export const ERRORS = {
   FRONT_MATTER_SYNTAX: "The front matter is not valid YAML",
+  FRONT_MATTER_MISSING: "The file has no front matter",
   FIELD_INVALID: "A front-matter field has the wrong value",
   DATE_INVALID: "A date is not a real date",
   SLUG_EMPTY: "The slug comes out empty",
@@ -12,6 +13,7 @@ export const ERRORS = {
   TERM_UNKNOWN: "A term is not in the site's list",
   DOSSIER_UNKNOWN: "The article names a dossier that does not exist",
   URL_COLLISION: "Two pages would be written to one URL",
+  REDIRECT_DUPLICATE: "Two redirects, or a redirect and a page, share one address",
   OPTION_INVALID: "A plugin option is not valid",
   SITE_DATA_INVALID: "Site data is not valid",
 } as const;
@@ -42,9 +44,12 @@ export class EditorialeError extends Error {
 
   constructor(problems: readonly Problem[]) {
     const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-    super(`Editoriale found ${count}:\n` + problems.map((p) => "  " + formatProblem(p)).join("\n"));
+    super(`Editoriale found ${count}:\n` + problems.map((p) => "  " + formatProblem(p)).join("\n") + "\nCorrect the lines above and build again.");
     this.name = "EditorialeError";
     this.problems = problems;
+    // Eleventy logs a failed build where it fails and again in its command line, unless the
+    // error says it was logged already: this keeps one line per problem on the editor's screen.
+    Object.defineProperty(this, "__errorAlreadyLogged", { value: true });
   }
 }
 

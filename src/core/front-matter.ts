@@ -4,6 +4,8 @@ import type { Problem } from "./errors.ts";
 
 /** Data key under which problems found while reading a file travel to the site model. */
 export const PROBLEMS_KEY = "editorialeProblems";
+/** Data key set on an article whose URL comes from its own `permalink:` (so that a collision names that field). */
+export const PERMALINK_KEY = "editorialePermalink";
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -21,10 +23,13 @@ export function readFrontMatter(yamlText: string, file: string, timeZone: string
   const problems: Problem[] = [];
   let parsed: unknown;
   try {
-    parsed = parse(yamlText.replace(/^\uFEFF/, ""), { schema: "core", uniqueKeys: true });
+    // Files saved on Windows reach us with CRLF, and the last line with a lone CR, which YAML rejects.
+    parsed = parse(yamlText.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), { schema: "core", uniqueKeys: true });
   } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line + 1} of the file)` : "";
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    const where = error instanceof YAMLParseError && error.linePos ? ` (near line ${error.linePos[0].line} of the file)` : "";
+    // gray-matter hands over the text from the end of the first `---`, so YAML's line numbers are the file's;
+    // the parser's own "at line …, column …" is dropped so that the editor reads one position.
+    const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "") : String(error);
     problems.push({
       code: "FRONT_MATTER_SYNTAX",
       file,
@@ -64,4 +69,15 @@ export function readFrontMatter(yamlText: string, file: string, timeZone: string
     }
   }
   return { data, problems };
+}
+
+/** The problem of a Markdown file that has no front matter at all (empty, or text only). */
+export function missingFrontMatter(file: string, empty: boolean): Problem {
+  return {
+    code: "FRONT_MATTER_MISSING",
+    file,
+    field: "front matter",
+    message: empty ? "the file is empty" : "the file does not start with front matter between two --- lines",
+    fix: 'start the file with ---, a line title: "…", a line date: YYYY-MM-DD, and --- again; or delete the file if it is not an article',
+  };
 }

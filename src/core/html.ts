@@ -29,9 +29,17 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
   return new SafeHtml(out);
 }
 
-/** JSON for a `<script type="application/ld+json">`: `<` is escaped so that `</script>` cannot close it. */
+/**
+ * JSON for a `<script type="application/ld+json">`: `<` is escaped so that `</script>` cannot close it,
+ * and so are the characters HTML calls parse errors inside a script (DEL, C1 controls, U+FFFE/U+FFFF),
+ * which JSON.stringify leaves as they are.
+ */
 export function jsonForScript(data: unknown): SafeHtml {
   return new SafeHtml(
-    JSON.stringify(data).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029"),
+    JSON.stringify(data)
+      .replace(/</g, "\\u003c")
+      .replace(/>/g, "\\u003e")
+      .replace(/&/g, "\\u0026")
+      .replace(/[\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
   );
 }

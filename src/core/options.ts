@@ -22,7 +22,7 @@ const termDataSchema = z.record(
     z.string(),
     z.object({
       name: z.string().min(1).optional(),
-      slug: z.string().regex(/^[a-z0-9_-]+$/, "lower-case letters, digits and dashes").optional(),
+      slug: z.string().regex(/^[\p{Ll}\p{Lo}\p{N}_-]+$/u, "lower-case letters, digits and dashes").optional(),
       description: z.string().optional(),
       bio: z.string().optional(),
     }),

@@ -2,11 +2,26 @@ import { z } from "zod";
 import type { Problem } from "./errors.ts";
 
 const text = z.string().trim().min(1);
-const slugText = z.string().regex(/^[a-z0-9_-]+$/, "lower-case letters, digits, dashes and underscores only");
+// WordPress keeps non-ASCII letters in slugs it imported ("povertà"); such URLs must keep working after a migration.
+const slugText = z.string().regex(/^[\p{Ll}\p{Lo}\p{N}_-]+$/u, "lower-case letters, digits, dashes and underscores only");
+
+/**
+ * A path the build may write to, or redirect from: it starts with one / (`//host/` is another site),
+ * and has no `.` or `..` segment (Eleventy would resolve `/../../etc/x/` against the output folder),
+ * no backslash and no characters that mean something else in a URL or in Netlify's `_redirects`
+ * (? # * and spaces).
+ */
+export function isSitePath(path: string): boolean {
+  return /^\/(?!\/)/.test(path) && !/[\\?#*\s]/.test(path) && !path.split("/").some((segment) => segment === "." || segment === "..");
+}
+
+const sitePath = z.string().refine(isSitePath, {
+  error: (issue) => `“${String(issue.input)}” is not a path inside the site (it must start with /, without “..”, spaces, ?, # or *)`,
+});
 
 /** A taxonomy field: one name or a list of names. */
 export const termNames = z
-  .union([text, z.array(text)])
+  .union([text, z.array(text)], { error: (issue) => `must be a text or a list of texts, not ${describeValue(issue.input)}` })
   .transform((value) => (Array.isArray(value) ? value : [value]));
 
 /** The article front matter, the contract with writers. Taxonomy fields are checked with `termNames`. */
@@ -20,8 +35,8 @@ export const articleSchema = z.looseObject({
   dossier: slugText.optional(),
   order: z.number().int().min(0).optional(),
   draft: z.boolean().optional(),
-  permalink: z.union([z.string().startsWith("/"), z.literal(false)]).optional(),
-  aliases: z.array(z.string().startsWith("/")).optional(),
+  permalink: z.union([sitePath, z.literal(false)]).optional(),
+  aliases: z.array(sitePath).optional(),
   wp_id: z.number().int().positive().optional(),
 });
 
@@ -45,8 +60,8 @@ const EXPECTED: Record<string, string> = {
   dossier: "the file name of a dossier page, e.g. dossier: coprogettazione-e-non-solo",
   order: "a whole number, e.g. order: 2",
   draft: "true or false",
-  permalink: "a path starting with /, e.g. permalink: /chi-siamo/",
-  aliases: 'a list of paths starting with /, e.g. aliases: ["/2018/03/lecco/"]',
+  permalink: "a path inside the site, starting with /, e.g. permalink: /chi-siamo/",
+  aliases: 'a list of former paths on this site, starting with /, e.g. aliases: ["/2018/03/lecco/"] (for /?p=123 links write wp_id: 123)',
   wp_id: "a positive whole number",
 };
 
@@ -57,26 +72,40 @@ export function check<T extends z.ZodType>(
   file: string,
   fieldPrefix = "",
 ): { value: z.output<T> | undefined; problems: Problem[] } {
-  const result = schema.safeParse(data);
+  // reportInput: the issue carries the value, so that "wrong type" is not mistaken for "missing".
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { value: result.data, problems: [] };
   const problems = result.error.issues.map((issue): Problem => {
-    const field = fieldPrefix + (issue.path.map(String).join(".") || "front matter");
-    const top = String(issue.path[0] ?? fieldPrefix);
+    const field = [fieldPrefix, ...issue.path.map(String)].filter(Boolean).join(".") || "front matter";
+    const top = fieldPrefix || String(issue.path[0] ?? "");
     const missing = issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined;
     const empty = issue.code === "too_small";
     const message = missing ? "is missing" : empty ? "is empty" : describeIssue(issue);
-    const expected = EXPECTED[top] ?? "a text or a list of texts, e.g. tags: [\"Comuni\", \"Lecco\"]";
+    const expected = EXPECTED[top] ?? `a text or a list of texts, e.g. ${top || "tags"}: ["Comuni", "Lecco"]`;
     return { code: "FIELD_INVALID", file, field, message, fix: `write ${expected}` };
   });
   return { value: undefined, problems };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type") {
-    const input = (issue as { input?: unknown }).input;
-    const got = Array.isArray(input) ? "a list" : input === null ? "empty" : typeof input === "object" ? "a map" : `${typeof input} ${JSON.stringify(input)}`;
-    return `must be ${issue.expected === "string" ? "text" : issue.expected}, not ${got}`;
+  const input = (issue as { input?: unknown }).input;
+  if (issue.code === "invalid_type") return `must be ${issue.expected === "string" ? "text" : issue.expected}, not ${describeValue(input)}`;
+  if (issue.code === "invalid_union") {
+    // A union's own message is vague; a branch that failed a check of ours says what is wrong.
+    const inner = issue.errors.flat();
+    const specific = inner.find((i) => i.code === "custom");
+    if (specific) return specific.message;
+    return issue.message.startsWith("Invalid input") ? `has a value of the wrong kind: ${describeValue(input)}` : issue.message;
   }
-  if (issue.code === "invalid_union") return "must be a text or a list of texts";
   return issue.message;
+}
+
+function describeValue(input: unknown): string {
+  if (Array.isArray(input)) {
+    const odd: unknown = input.find((item) => typeof item !== "string");
+    return odd === undefined ? "a list" : `a list containing ${describeValue(odd)}`;
+  }
+  if (input === null) return "empty";
+  if (typeof input === "object") return "a map";
+  return `${typeof input} ${JSON.stringify(input)}`;
 }

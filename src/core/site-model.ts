@@ -1,7 +1,7 @@
 import { newestFirst, readArticle, type Article, type SourceFile } from "./article.ts";
 import { archivePages, type Archive, type ArchivePage, type Crumb } from "./archive.ts";
 import { byDossierOrder, readDossier, type Dossier } from "./dossier.ts";
-import { PROBLEMS_KEY } from "./front-matter.ts";
+import { PERMALINK_KEY, PROBLEMS_KEY } from "./front-matter.ts";
 import { EditorialeError, type Problem } from "./errors.ts";
 import type { MarkdownRenderer } from "./markdown.ts";
 import type { ResolvedOptions } from "./options.ts";
@@ -41,15 +41,22 @@ export function buildSiteModel(sources: readonly ModelSource[], options: Resolve
   const articles: Article[] = [];
   const dossiers: Dossier[] = [];
   const dossierBase = options.dossiers === false ? "" : options.dossiers.base;
+  const permalinkFiles = new Set<string>();
   for (const source of sources) {
-    problems.push(...((source.data[PROBLEMS_KEY] as Problem[] | undefined) ?? []));
+    const early = (source.data[PROBLEMS_KEY] as Problem[] | undefined) ?? [];
+    problems.push(...early);
+    // Unreadable front matter says it all; a field already reported is not reported again as "missing".
+    if (early.some((p) => p.field === "front matter")) continue;
+    const reported = new Set(early.map((p) => p.field));
+    const fresh = (list: Problem[]) => list.filter((p) => !reported.has(p.field));
+    if (source.data[PERMALINK_KEY] === true) permalinkFiles.add(source.file);
     if (source.kind === "dossier") {
       const read = readDossier(source, dossierBase, md);
-      problems.push(...read.problems);
+      problems.push(...fresh(read.problems));
       if (read.dossier) dossiers.push(read.dossier);
     } else {
       const read = readArticle(source, options.taxonomies, md);
-      problems.push(...read.problems);
+      problems.push(...fresh(read.problems));
       if (read.article) articles.push(read.article);
     }
   }
@@ -79,7 +86,7 @@ export function buildSiteModel(sources: readonly ModelSource[], options: Resolve
   const archives = buildArchives(articles, dossiers, index, options);
   const pages = archives.flatMap((a) => archivePages(a, options.pageSize));
   const indexes = buildIndexes(index, dossiers, options);
-  problems.push(...urlCollisions(articles, dossiers, pages, indexes));
+  problems.push(...urlCollisions(articles, dossiers, pages, indexes, permalinkFiles));
   if (problems.length > 0) throw new EditorialeError(problems);
 
   return {
@@ -185,7 +192,7 @@ function buildIndexes(index: TermIndex, dossiers: Dossier[], options: ResolvedOp
 }
 
 /** Two pages for one URL is always an error: name both files so the writer can choose. */
-function urlCollisions(articles: Article[], dossiers: Dossier[], pages: ArchivePage[], indexes: TermListing[]): Problem[] {
+function urlCollisions(articles: Article[], dossiers: Dossier[], pages: ArchivePage[], indexes: TermListing[], permalinkFiles: ReadonlySet<string>): Problem[] {
   const owners = new Map<string, string>();
   const problems: Problem[] = [];
   const claim = (url: string, owner: string, file: string | undefined) => {
@@ -194,12 +201,13 @@ function urlCollisions(articles: Article[], dossiers: Dossier[], pages: ArchiveP
       owners.set(url, owner);
       return;
     }
+    const field = file ? (permalinkFiles.has(file) ? "permalink" : "slug") : "url";
     problems.push({
       code: "URL_COLLISION",
       file: file ?? owner,
-      field: file ? "slug" : "url",
+      field,
       message: `${url} would be written by both ${previous} and ${owner}`,
-      fix: file ? "give this article another `slug:` (or `permalink:`)" : "rename one of the two terms or give one a slug in _data/terms.json",
+      fix: field === "permalink" ? "give one of the two articles another `permalink:`" : file ? "give this article another `slug:` (or `permalink:`)" : "rename one of the two terms or give one a slug in _data/terms.json",
     });
   };
   for (const page of pages) claim(page.url, `the archive “${page.archive.heading}”`, undefined);

@@ -36,6 +36,7 @@ export const defaultWords = {
   articleCountOne: "1 articolo",
   updated: "Aggiornato il {date}",
   page: "pagina {page}",
+  footerExplore: "Esplora",
 } as const;
 
 export type WordKey = keyof typeof defaultWords;

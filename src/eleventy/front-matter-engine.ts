@@ -1,7 +1,8 @@
 import path from "node:path";
 import { articleUrl } from "../core/article.ts";
-import { PROBLEMS_KEY, readFrontMatter } from "../core/front-matter.ts";
+import { PERMALINK_KEY, PROBLEMS_KEY, readFrontMatter } from "../core/front-matter.ts";
 import type { ResolvedOptions } from "../core/options.ts";
+import { articleSchema, check, termNames } from "../core/schema.ts";
 
 /** Data key telling the site model whether a file is an article or a dossier page. */
 export const KIND_KEY = "editorialeKind";
@@ -15,6 +16,15 @@ export function frontMatterEngine(options: ResolvedOptions, inputDir: () => stri
   return (yamlText: string, engineOptions?: { filePath?: string }): Record<string, unknown> => {
     const file = engineOptions?.filePath ?? "(unknown file)";
     const { data, problems } = readFrontMatter(yamlText, file, options.site.timeZone);
+    // Eleventy reads `tags` itself: anything but a text or a list stops it with a stack trace, and
+    // it turns list items into text ("[object Object]"), so they are checked here, before it does.
+    if (data.tags !== undefined && data.tags !== null) {
+      const tags = check(termNames, data.tags, file, "tags");
+      if (tags.problems.length > 0) {
+        problems.push(...tags.problems);
+        delete data.tags;
+      }
+    }
     if (problems.length > 0) data[PROBLEMS_KEY] = problems;
     const dossierFolder = options.dossiers === false ? undefined : path.join(inputDir(), options.dossiers.folder);
     const isDossier = dossierFolder !== undefined && path.dirname(path.resolve(file)) === path.resolve(dossierFolder);
@@ -28,6 +38,13 @@ export function frontMatterEngine(options: ResolvedOptions, inputDir: () => stri
       data.permalink = false;
       data.eleventyExcludeFromCollections = true;
       return data;
+    }
+    if (data.permalink !== undefined && data.permalink !== false) {
+      // Checked before Eleventy sees it: `/../../etc/x/` would be written outside the site.
+      const permalink = check(articleSchema.pick({ permalink: true }), { permalink: data.permalink }, file);
+      problems.push(...permalink.problems);
+      if (permalink.problems.length === 0) data[PERMALINK_KEY] = true;
+      if (problems.length > 0) data[PROBLEMS_KEY] = problems;
     }
     data.permalink = problems.length > 0 ? false : articleUrl(data, options.dossiers === false ? false : options.dossiers.base);
     data.layout ??= layout;

@@ -6,13 +6,14 @@ import { buildSiteModel, type SiteModel } from "../core/site-model.ts";
 import type { Theme } from "../../_includes/theme.ts";
 import type { CollectionApi, EleventyConfig } from "./eleventy-config.ts";
 import { frontMatterEngine } from "./front-matter-engine.ts";
+import { addRedirectsTemplate } from "./redirects-template.ts";
 import { siteSources } from "./site-sources.ts";
+import { fingerprintStylesheet } from "./stylesheet.ts";
 import { addVirtualTemplates } from "./virtual-templates.ts";
 
 export type { EditorialeOptions };
 
 const THEME_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const STYLESHEET = "/assets/editoriale.css";
 
 /**
  * The Editoriale plugin: `eleventyConfig.addPlugin(editoriale, options)`.
@@ -29,6 +30,7 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
   eleventyConfig.addTemplateFormats("11ty.ts");
   eleventyConfig.addPassthroughCopy({ [path.join(THEME_ROOT, "_includes/assets")]: "assets" });
+  const stylesheet = fingerprintStylesheet(eleventyConfig, path.join(THEME_ROOT, "_includes/assets/editoriale.css"));
 
   let theme: Theme | undefined;
   eleventyConfig.on("eleventy.before", () => {
@@ -38,7 +40,7 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
     if (!theme) {
       const model: SiteModel = buildSiteModel(siteSources(api), options, md);
       for (const notice of model.notices) console.log(`[editoriale] ${notice}`);
-      theme = { model, md, stylesheet: STYLESHEET };
+      theme = { model, md, stylesheet: stylesheet() };
     }
     return theme;
   };
@@ -48,4 +50,5 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   eleventyConfig.addCollection("editorialeArchives", (api) => themeFor(api).model.archives);
   eleventyConfig.addCollection("editorialeIndexes", (api) => themeFor(api).model.indexes);
   addVirtualTemplates(eleventyConfig, options, md);
+  addRedirectsTemplate(eleventyConfig, (api) => themeFor(api).model);
 }

@@ -3,6 +3,8 @@ declare module "@11ty/eleventy-plugin-rss" {
   export function dateToRfc822(value: Date | string | number, timeZone?: string): string;
   /** Rewrites every URL in an HTML fragment to be absolute against `base`. */
   export function convertHtmlToAbsoluteUrls(html: string, base: string): Promise<string>;
+  /** Resolves one URL against a base; returns the input when it cannot. */
+  export function absoluteUrl(url: string, base: string): string;
   const rssPlugin: unknown;
   export default rssPlugin;
 }

@@ -1,0 +1,42 @@
+import { attachmentEntry, type AttachmentEntry } from "./attachments.ts";
+import { decodeEntities } from "./entities.ts";
+import { indexEntry, type IndexEntry } from "./plan.ts";
+import type { TermIndex } from "./terms.ts";
+import { readWxr } from "./wxr-reader.ts";
+import type { WxrAuthor, WxrChannel } from "./wxr-types.ts";
+
+export interface FirstPass {
+  channel: WxrChannel;
+  authors: Map<string, WxrAuthor>;
+  entries: IndexEntry[];
+  attachments: AttachmentEntry[];
+  items: Record<string, Record<string, number>>;
+  comments: number;
+  warnings: string[];
+}
+
+/** Reads the export once for what decides files and URLs; nothing is written if the file is broken. */
+export async function firstPass(options: { file: string; timeZone: string }, terms: TermIndex): Promise<FirstPass> {
+  const pass: FirstPass = {
+    channel: { title: "", link: "", language: "", version: "", baseSiteUrl: "", baseBlogUrl: "" },
+    authors: new Map(), entries: [], attachments: [], items: {}, comments: 0, warnings: [],
+  };
+  const warn = (message: string): void => void pass.warnings.push(message);
+  for await (const event of readWxr(options.file)) {
+    if (event.kind === "channel") pass.channel = event.channel;
+    else if (event.kind === "author") pass.authors.set(event.author.login, event.author);
+    else if (event.kind === "term") terms.addKnown(event.term);
+    else {
+      const item = event.item;
+      const byStatus = (pass.items[item.type || "(none)"] ??= {});
+      byStatus[item.status || "(none)"] = (byStatus[item.status || "(none)"] ?? 0) + 1;
+      pass.comments += item.comments;
+      if (item.type === "attachment") pass.attachments.push(attachmentEntry(item, decodeEntities(item.title).trim()));
+      pass.entries.push(indexEntry(item, options.timeZone, warn));
+    }
+  }
+  if (!["1.1", "1.2"].includes(pass.channel.version)) {
+    warn(`WXR version ${pass.channel.version}: only 1.1 and 1.2 are tested; check authors and dates`);
+  }
+  return pass;
+}

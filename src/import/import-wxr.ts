@@ -1,0 +1,164 @@
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { attachmentManifest } from "./attachments.ts";
+import { decodeEntities } from "./entities.ts";
+import { firstPass, type FirstPass } from "./first-pass.ts";
+import { siteHosts, type LinkTargets } from "./links.ts";
+import { planImport, type IndexEntry, type Plan } from "./plan.ts";
+import { convertPost } from "./post.ts";
+import { archiveRedirects } from "./redirect-hints.ts";
+import { plural, type ImportReport } from "./report.ts";
+import { siteTimeZone } from "./site-time-zone.ts";
+import { defaultTaxonomyMap, type TaxonomyMap } from "./taxonomy-map.ts";
+import { TermIndex } from "./terms.ts";
+import { formatTerms, mergeTerms, readTerms, sameTerms } from "./terms-file.ts";
+import { writeOutput } from "./write.ts";
+import { readWxr } from "./wxr-reader.ts";
+import type { WxrChannel } from "./wxr-types.ts";
+
+export interface ImportOptions {
+  /** The WXR export to read. */
+  file: string;
+  /** Folder the Markdown files are written to. */
+  out: string;
+  /** Site-data folder: terms.json is merged there. */
+  data: string;
+  /** Attachment manifest; default `wordpress-attachments.json` beside the `out` folder. */
+  manifest?: string;
+  /** Overwrite files that exist with other content (and terms.json values that differ). */
+  force: boolean;
+  /** Import drafts, pending and scheduled posts as `draft: true` instead of skipping them. */
+  drafts: boolean;
+  /** WordPress taxonomy → Editoriale taxonomy key (`null`: dropped quietly). */
+  taxonomyMap: TaxonomyMap;
+  /** WordPress post types imported; pages with children of these types become dossiers. */
+  postTypes: readonly string[];
+  /** Time zone of the site: dates are written with its offset, and GMT-less dates read in it. */
+  timeZone: string;
+}
+
+export const defaults = {
+  out: "content",
+  data: "_data",
+  force: false,
+  drafts: false,
+  taxonomyMap: defaultTaxonomyMap,
+  postTypes: ["post", "page"],
+  timeZone: "Europe/Rome",
+} satisfies Omit<ImportOptions, "file">;
+
+/** A path as the report shows it: relative to the working folder when inside it. */
+function shown(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside && !inside.startsWith("..") && !isAbsolute(inside) ? inside.split(sep).join("/") : resolve(path);
+}
+
+/**
+ * Imports a WordPress export into Markdown files, site data and an
+ * attachment manifest, and says what it did. Two passes over the file: the
+ * first decides every file and URL (so links can point forward), the second
+ * converts and writes one item at a time.
+ */
+export async function importWxr(given: Partial<ImportOptions> & { file: string }): Promise<ImportReport> {
+  const timeZone = given.timeZone ?? (await siteTimeZone(given.data ?? defaults.data)) ?? defaults.timeZone;
+  const options: ImportOptions = { ...defaults, ...given, timeZone };
+  const terms = new TermIndex(options.taxonomyMap);
+  const first = await firstPass(options, terms);
+  const plan = planImport(first.entries, options);
+  const targets = linkTargets(first.channel, plan);
+  const report = emptyReport(options, first);
+  const warnings: string[] = [...first.warnings, ...plan.warnings];
+  const shortcodes = new Map<string, string[]>();
+  const authorPosts = new Map<string, number>();
+
+  for await (const event of readWxr(options.file)) {
+    if (event.kind !== "item") continue;
+    const item = event.item;
+    const planned = plan.planned.get(item.id);
+    if (!planned) continue;
+    const converted = convertPost(item, planned, { authors: first.authors, terms, targets, timeZone: options.timeZone });
+    const outcome = await writeOutput(join(options.out, planned.file), converted.content, options.force);
+    report.files[outcome]++;
+    if (outcome === "kept") report.kept.push(planned.file);
+    report.written[planned.kind === "dossier" ? "dossiers" : planned.kind === "page" ? "pages" : "articles"]++;
+    if (planned.draft) report.written.drafts++;
+    report.rewrittenLinks += converted.rewrittenLinks;
+    for (const name of converted.shortcodes) shortcodes.set(name, [...(shortcodes.get(name) ?? []), planned.file]);
+    for (const warning of converted.warnings) warnings.push(`${planned.file}: ${warning}`);
+    if (planned.kind !== "dossier" && item.creator) authorPosts.set(item.creator, (authorPosts.get(item.creator) ?? 0) + 1);
+  }
+
+  for (const reason of plan.skipped.values()) report.skipped[reason] = (report.skipped[reason] ?? 0) + 1;
+  report.terms = terms.counts();
+  report.shortcodes = [...shortcodes].map(([name, files]) => ({ name, files }));
+  report.authors = [...authorPosts]
+    .map(([login, posts]) => ({ login, posts, name: decodeEntities(first.authors.get(login)?.displayName ?? "").trim() || login }))
+    .sort((a, b) => b.posts - a.posts || a.name.localeCompare(b.name, "it"));
+  warnings.push(...terms.warnings());
+  for (const { domain, terms: n, posts } of terms.unmappedTaxonomies()) {
+    warnings.push(`taxonomy "${domain}" (${plural(n, "term", "terms")} on ${plural(posts, "post", "posts")}) is not mapped and was left out; map it with --map ${domain}=tag|area|section`);
+  }
+  warnings.push(...reservedWarnings(plan, first.entries));
+  report.redirects = archiveRedirects(options.taxonomyMap, terms.domains(), report.authors);
+
+  const termsFile = join(options.data, "terms.json");
+  const imported = terms.data();
+  const existing = await readTerms(termsFile);
+  const merged = mergeTerms(existing, imported, options.force);
+  warnings.push(...merged.conflicts);
+  // Merging only adds, so it needs no --force; a file that already says it all is left as it is.
+  if (Object.keys(imported).length > 0) {
+    report.termsOutcome = sameTerms(existing, merged.data) ? "unchanged" : await writeOutput(termsFile, formatTerms(merged.data), true);
+  }
+  const manifest = options.manifest ?? join(dirname(options.out), "wordpress-attachments.json");
+  report.manifestFile = shown(manifest);
+  if (first.attachments.length > 0) {
+    const outcome = await writeOutput(manifest, attachmentManifest(first.channel.link, first.attachments), options.force);
+    if (outcome === "kept") warnings.push(`${report.manifestFile}: exists with other content; not overwritten (use --force)`);
+  }
+  report.warnings = [...new Set(warnings)];
+  return report;
+}
+
+function emptyReport(options: ImportOptions, first: FirstPass): ImportReport {
+  return {
+    source: options.file,
+    out: shown(options.out),
+    version: first.channel.version,
+    site: first.channel.link || first.channel.baseBlogUrl,
+    items: first.items,
+    written: { articles: 0, dossiers: 0, pages: 0, drafts: 0 },
+    files: { created: 0, unchanged: 0, overwritten: 0, kept: 0 },
+    kept: [],
+    skipped: {},
+    terms: {},
+    termsFile: shown(join(options.data, "terms.json")),
+    termsOutcome: "none",
+    authors: [],
+    attachments: first.attachments.length,
+    manifestFile: "",
+    comments: first.comments,
+    rewrittenLinks: 0,
+    shortcodes: [],
+    redirects: [],
+    warnings: [],
+  };
+}
+
+function linkTargets(channel: WxrChannel, plan: Plan): LinkTargets {
+  const newUrls = new Map<number, string>(plan.indexUrls);
+  for (const [id, planned] of plan.planned) newUrls.set(id, planned.url);
+  return {
+    hosts: siteHosts(channel.link, channel.baseBlogUrl, channel.baseSiteUrl),
+    oldPaths: plan.oldPaths,
+    newUrls,
+    skipped: plan.skipped,
+  };
+}
+
+/** Pages left out because the build writes its own index at their URL: their text needs a new home. */
+function reservedWarnings(plan: Plan, entries: readonly IndexEntry[]): string[] {
+  return entries
+    .filter((entry) => plan.skipped.get(entry.id) === "reserved")
+    .map((entry) => `page "${entry.title}" (/${entry.slug}/) not imported: the build writes its own index at that URL; move its text elsewhere if it matters`);
+}
+

@@ -1,0 +1,218 @@
+import { slugify } from "../core/slug.ts";
+import { wordpressDate, yearOf } from "./dates.ts";
+import { decodeEntities } from "./entities.ts";
+import { oldPathOf } from "./links.ts";
+import type { WxrItem } from "./wxr-types.ts";
+
+/** Dossiers live under this path, in WordPress (as child pages) and in Editoriale. */
+export const DOSSIER_BASE = "/il-punto/";
+
+/** What the first pass keeps of each item: enough to decide files and URLs, never the body. */
+export interface IndexEntry {
+  id: number;
+  type: string;
+  status: string;
+  slug: string;
+  title: string;
+  parent: number;
+  menuOrder: number;
+  /** Old permalink path, percent-decoded ("/povertà-educativa/"); "" when the link has a query or no path. */
+  oldPath: string;
+  date: string | undefined;
+  hasPassword: boolean;
+}
+
+export type ItemKind = "article" | "dossier" | "page";
+
+/** Why an item is not written, for the report. */
+export type SkipReason = "draft" | "private" | "trash" | "password" | "attachment" | "type" | "status" | "undated" | "reserved";
+
+/** Index pages the build writes itself: a WordPress page at one of these URLs would collide with them. */
+export const RESERVED_PATHS: readonly string[] = [DOSSIER_BASE, "/tag/", "/area/", "/sezione/", "/autori/"];
+
+export interface Planned {
+  id: number;
+  kind: ItemKind;
+  slug: string;
+  /** The new URL, root-relative with a trailing slash. */
+  url: string;
+  /** Output file, relative to the content folder, with "/" separators. */
+  file: string;
+  draft: boolean;
+  dossier?: string;
+  order?: number;
+  /** Set for a page that keeps a nested WordPress path the default URL rule would not give. */
+  permalink?: string;
+  aliases: string[];
+}
+
+export interface Plan {
+  planned: Map<number, Planned>;
+  skipped: Map<number, SkipReason>;
+  /** Old permalink path → item id, for every item of the export (written or not; written ones first). */
+  oldPaths: Map<string, number>;
+  /** Pages not written because the build writes an index at their URL: id → that URL, for links to them. */
+  indexUrls: Map<number, string>;
+  warnings: string[];
+}
+
+export interface PlanOptions {
+  postTypes: readonly string[];
+  drafts: boolean;
+  timeZone: string;
+}
+
+/** Reduces an item to its index entry; `warn` hears about slugs that cannot be decoded. */
+export function indexEntry(item: WxrItem, timeZone: string, warn: (message: string) => void): IndexEntry {
+  const title = decodeEntities(item.title).trim();
+  return {
+    id: item.id,
+    type: item.type,
+    status: item.status,
+    slug: slugOf(item, title, warn),
+    title,
+    parent: item.parent,
+    menuOrder: item.menuOrder,
+    oldPath: oldPathOf(item.link),
+    date: wordpressDate(item.postDateGmt, item.postDate, timeZone),
+    hasPassword: item.password !== "",
+  };
+}
+
+/**
+ * `wp:post_name`, percent-decoded, never re-derived from the title: it is
+ * what the old URLs were made of. Drafts often have none yet; only then does
+ * the title give one.
+ */
+function slugOf(item: WxrItem, title: string, warn: (message: string) => void): string {
+  if (item.name) {
+    try {
+      return decodeURIComponent(item.name).normalize("NFC");
+    } catch {
+      warn(`item ${item.id}: wp:post_name "${item.name}" is not valid percent-encoding; kept as written`);
+      return item.name;
+    }
+  }
+  return slugify(title) || `${item.type}-${item.id}`;
+}
+
+const DRAFT_STATUSES = new Set(["draft", "pending", "future"]);
+
+function skipReason(entry: IndexEntry, options: PlanOptions): SkipReason | undefined {
+  if (entry.type === "attachment") return "attachment";
+  if (!options.postTypes.includes(entry.type)) return "type";
+  if (entry.status === "private") return "private";
+  if (entry.status === "trash") return "trash";
+  if (DRAFT_STATUSES.has(entry.status)) {
+    if (!options.drafts) return "draft";
+  } else if (entry.status !== "publish") return "status";
+  if (entry.hasPassword) return "password";
+  if (entry.date === undefined) return "undated";
+  if (entry.type === "page" && entry.parent === 0 && RESERVED_PATHS.includes(`/${entry.slug}/`)) return "reserved";
+  return undefined;
+}
+
+/**
+ * Decides, from the whole index, what each item becomes: an article (posts,
+ * and the parts of a dossier), a dossier (a page whose children are posts, or
+ * a page under /il-punto/ with children), or a page (any other page). Parts
+ * are numbered 1, 2, 3… in `wp:menu_order`, then date, then id.
+ */
+export function planImport(entries: readonly IndexEntry[], options: PlanOptions): Plan {
+  const warnings: string[] = [];
+  const skipped = new Map<number, SkipReason>();
+  const oldPaths = new Map<string, number>();
+  const kept: IndexEntry[] = [];
+  const indexUrls = new Map<number, string>();
+  for (const entry of entries) {
+    const reason = skipReason(entry, options);
+    if (reason) skipped.set(entry.id, reason);
+    else kept.push(entry);
+    if (reason === "reserved") indexUrls.set(entry.id, `/${entry.slug}/`);
+  }
+  // A draft or a trashed copy must not take the old path of the post that is written.
+  for (const entry of [...kept, ...entries]) if (entry.oldPath && !oldPaths.has(entry.oldPath)) oldPaths.set(entry.oldPath, entry.id);
+  const byId = new Map(kept.map((entry) => [entry.id, entry]));
+  const children = new Map<number, IndexEntry[]>();
+  for (const entry of kept) {
+    if (entry.parent && byId.has(entry.parent)) {
+      const list = children.get(entry.parent) ?? [];
+      list.push(entry);
+      children.set(entry.parent, list);
+    }
+  }
+
+  const isDossier = (entry: IndexEntry): boolean => {
+    const parts = children.get(entry.id);
+    if (entry.type !== "page" || !parts) return false;
+    const underBase = entry.oldPath.startsWith(DOSSIER_BASE) && entry.oldPath !== DOSSIER_BASE;
+    return parts.some((part) => part.type !== "page") || underBase;
+  };
+  const dossiers = new Set<number>();
+  for (const entry of kept) {
+    // A dossier inside a dossier would give its parts two addresses: only the outer one counts.
+    if (isDossier(entry) && !(byId.get(entry.parent) && isDossier(byId.get(entry.parent) as IndexEntry))) dossiers.add(entry.id);
+  }
+
+  const order = new Map<number, number>();
+  for (const id of dossiers) {
+    const parts = [...(children.get(id) ?? [])].sort(
+      (a, b) => a.menuOrder - b.menuOrder || (a.date ?? "").localeCompare(b.date ?? "") || a.id - b.id,
+    );
+    parts.forEach((part, index) => order.set(part.id, index + 1));
+  }
+
+  const planned = new Map<number, Planned>();
+  const files = new Set<string>();
+  const urls = new Map<string, number>();
+  for (const entry of kept) {
+    const item = planOne(entry, byId, dossiers, order);
+    if (files.has(item.file)) {
+      const renamed = item.file.replace(/\.md$/, `-${entry.id}.md`);
+      warnings.push(`${item.file}: two items want this file; item ${entry.id} written to ${renamed}`);
+      item.file = renamed;
+    }
+    files.add(item.file);
+    const other = urls.get(item.url);
+    if (other !== undefined) warnings.push(`${item.file}: URL ${item.url} is also the URL of item ${other}; rename one slug`);
+    else urls.set(item.url, entry.id);
+    if (entry.parent && byId.has(entry.parent) && !dossiers.has(entry.parent) && entry.type !== "page") {
+      warnings.push(`${item.file}: child of item ${entry.parent}, which is not a dossier; imported as an ordinary article`);
+    }
+    planned.set(entry.id, item);
+  }
+  return { planned, skipped, oldPaths, indexUrls, warnings };
+}
+
+function planOne(
+  entry: IndexEntry,
+  byId: Map<number, IndexEntry>,
+  dossiers: Set<number>,
+  order: Map<number, number>,
+): Planned {
+  const draft = entry.status !== "publish";
+  const year = yearOf(entry.date ?? "");
+  const withAlias = (url: string): string[] => (entry.oldPath && entry.oldPath !== url ? [entry.oldPath] : []);
+  if (dossiers.has(entry.id)) {
+    const url = `${DOSSIER_BASE}${entry.slug}/`;
+    return { id: entry.id, kind: "dossier", slug: entry.slug, url, file: `il-punto/${entry.slug}.md`, draft, aliases: withAlias(url) };
+  }
+  const dossier = dossiers.has(entry.parent) ? byId.get(entry.parent) : undefined;
+  if (dossier) {
+    const url = `${DOSSIER_BASE}${dossier.slug}/${entry.slug}/`;
+    return {
+      id: entry.id, kind: "article", slug: entry.slug, url, file: `${year}/${entry.slug}.md`, draft,
+      dossier: dossier.slug, order: order.get(entry.id) ?? 1, aliases: withAlias(url),
+    };
+  }
+  if (entry.type === "page") {
+    const flat = `/${entry.slug}/`;
+    // A sub-page keeps its nested WordPress path: two sub-pages may share a slug.
+    const nested = entry.parent !== 0 && entry.oldPath.endsWith(`/${entry.slug}/`) && entry.oldPath !== flat;
+    const url = nested ? entry.oldPath : flat;
+    const file = `pagine${url.replace(/\/$/, "")}.md`;
+    return { id: entry.id, kind: "page", slug: entry.slug, url, file, draft, ...(nested ? { permalink: url } : {}), aliases: withAlias(url) };
+  }
+  const url = `/${entry.slug}/`;
+  return { id: entry.id, kind: "article", slug: entry.slug, url, file: `${year}/${entry.slug}.md`, draft, aliases: withAlias(url) };
+}
