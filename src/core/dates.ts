@@ -15,13 +15,27 @@ export function parseContentDate(value: string, timeZone: string): Date | null {
   return parsed.isValid ? parsed.toJSDate() : null;
 }
 
-/** "29 marzo 2018", or "29 Marzo 2018" when months are capitalised. */
-export function formatLongDate(date: Date, timeZone: string, capitalizeMonths = false): string {
-  const text = DateTime.fromJSDate(date, { zone: timeZone }).setLocale("it").toFormat("d LLLL yyyy");
-  return capitalizeMonths ? text.replace(/ (\p{Ll})/u, (_, c: string) => " " + c.toUpperCase()) : text;
+/**
+ * Formatting with a time zone is costly in luxon and every date is shown on
+ * many pages (cards, feeds, sitemap): each formatted date is kept.
+ */
+function remembered(format: (date: Date, timeZone: string, flag: boolean) => string) {
+  const cache = new Map<string, string>();
+  return (date: Date, timeZone: string, flag = false): string => {
+    const key = `${date.getTime()}|${timeZone}|${flag}`;
+    let text = cache.get(key);
+    if (text === undefined) cache.set(key, (text = format(date, timeZone, flag)));
+    return text;
+  };
 }
 
+/** "29 marzo 2018", or "29 Marzo 2018" when months are capitalised. */
+export const formatLongDate = remembered((date, timeZone, capitalizeMonths) => {
+  const text = DateTime.fromJSDate(date, { zone: timeZone }).setLocale("it").toFormat("d LLLL yyyy");
+  return capitalizeMonths ? text.replace(/ (\p{Ll})/u, (_, c: string) => " " + c.toUpperCase()) : text;
+});
+
 /** ISO 8601 with the site's offset, for `<time datetime>`, JSON-LD and sitemaps. */
-export function isoDateTime(date: Date, timeZone: string): string {
-  return DateTime.fromJSDate(date, { zone: timeZone }).toISO({ suppressMilliseconds: true }) ?? date.toISOString();
-}
+export const isoDateTime = remembered(
+  (date, timeZone) => DateTime.fromJSDate(date, { zone: timeZone }).toISO({ suppressMilliseconds: true }) ?? date.toISOString(),
+);

@@ -23,6 +23,7 @@ export interface VirtualTemplate {
 }
 
 export interface EleventyConfig {
+  ignores: Set<string>;
   directories: { input: string; output: string; includes: string; data: string };
   addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options: T): void;
   addCollection(name: string, callback: (api: CollectionApi) => unknown): void;
@@ -36,6 +37,6 @@ export interface EleventyConfig {
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   setIncludesDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
-  on(event: "eleventy.before" | "eleventy.after", callback: (event: { runMode: string; directories: { output: string } }) => void | Promise<void>): void;
+  on(event: "eleventy.before" | "eleventy.after", callback: (event: { runMode: string; directories: { input: string; output: string } }) => void | Promise<void>): void;
   logger?: { info?(message: string): void };
 }

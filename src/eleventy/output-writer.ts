@@ -21,15 +21,16 @@ export interface WriteReport {
 export function outputWriter() {
   const hashes = new Map<string, string>();
   let lastOutputDir = "";
-  return async (outputDir: string, outputs: Iterable<Output>): Promise<WriteReport> => {
+  /** `remember`: keep hashes for the next build of this process (watch and serve); a one-off build skips hashing. */
+  return async (outputDir: string, outputs: Iterable<Output>, remember: boolean): Promise<WriteReport> => {
     if (outputDir !== lastOutputDir) hashes.clear();
     lastOutputDir = outputDir;
     const report: WriteReport = { written: 0, unchanged: 0 };
     const made = new Set<string>();
     for (const output of outputs) {
       const content = await output.render();
-      const hash = createHash("sha1").update(content).digest("base64");
-      if (hashes.get(output.path) === hash) {
+      const hash = remember ? createHash("sha1").update(content).digest("base64") : "";
+      if (remember && hashes.get(output.path) === hash) {
         report.unchanged++;
         continue;
       }
@@ -42,7 +43,7 @@ export function outputWriter() {
         made.add(dir);
       }
       writeFileSync(file, content);
-      hashes.set(output.path, hash);
+      if (remember) hashes.set(output.path, hash);
       report.written++;
     }
     return report;

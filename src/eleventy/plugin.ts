@@ -1,15 +1,17 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { EditorialeError, throwIfProblems } from "../core/errors.ts";
 import { createMarkdown } from "../core/markdown.ts";
 import { resolveOptions, type EditorialeOptions } from "../core/options.ts";
-import { buildSiteModel, type SiteModel } from "../core/site-model.ts";
+import { buildRedirects, renderRedirects } from "../core/redirects.ts";
+import { buildSiteModel } from "../core/site-model.ts";
 import type { Theme } from "../../_includes/theme.ts";
-import type { CollectionApi, EleventyConfig } from "./eleventy-config.ts";
+import { contentReader } from "./content-files.ts";
+import type { EleventyConfig } from "./eleventy-config.ts";
 import { frontMatterEngine } from "./front-matter-engine.ts";
-import { addRedirectsTemplate } from "./redirects-template.ts";
-import { siteSources } from "./site-sources.ts";
+import { outputWriter } from "./output-writer.ts";
+import { siteOutputs } from "./site-outputs.ts";
 import { fingerprintStylesheet } from "./stylesheet.ts";
-import { addVirtualTemplates } from "./virtual-templates.ts";
 
 export type { EditorialeOptions };
 
@@ -17,38 +19,58 @@ const THEME_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 
 /**
  * The Editoriale plugin: `eleventyConfig.addPlugin(editoriale, options)`.
- * Reads the articles Eleventy finds, builds the site model once per build
- * (terms, archives, pages, feeds) and adds the templates that write it.
+ *
+ * Articles are not Eleventy templates: Eleventy's cost per template (data
+ * cascade, pagination copies) made a 10,000-article site take minutes. Before
+ * each build the plugin reads the content folder itself (only files that
+ * changed since the last build), builds the site model once, and writes every
+ * article, archive page, feed, index, 404, sitemap, robots.txt and _redirects,
+ * skipping files whose content did not change. Eleventy keeps what it does
+ * well: the command line, the dev server with live reload, watching, assets,
+ * and any other template the site adds (which can read the model through the
+ * `editoriale*` collections).
  */
 export default function editoriale(eleventyConfig: EleventyConfig, userOptions?: EditorialeOptions): void {
   const options = resolveOptions(userOptions);
   const md = createMarkdown();
+  const input = eleventyConfig.directories.input;
   eleventyConfig.setLibrary("md", md);
-  eleventyConfig.setFrontMatterParsingOptions({
-    engines: { yaml: frontMatterEngine(options, () => eleventyConfig.directories.input, "layouts/article.11ty.ts") },
-  });
-  eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
-  eleventyConfig.addTemplateFormats("11ty.ts");
+  // The articles are ours: Eleventy must not also render them as templates.
+  eleventyConfig.ignores.add(path.join(path.relative(process.cwd(), input) || ".", "**/*.md"));
+  eleventyConfig.addWatchTarget(input);
   eleventyConfig.addPassthroughCopy({ [path.join(THEME_ROOT, "_includes/assets")]: "assets" });
   const stylesheet = fingerprintStylesheet(eleventyConfig, path.join(THEME_ROOT, "_includes/assets/editoriale.css"));
 
+  const readContent = contentReader(frontMatterEngine(options, () => eleventyConfig.directories.input));
+  const write = outputWriter();
   let theme: Theme | undefined;
-  eleventyConfig.on("eleventy.before", () => {
+
+  eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
+    const started = performance.now();
     theme = undefined;
-  });
-  const themeFor = (api: CollectionApi): Theme => {
-    if (!theme) {
-      const model: SiteModel = buildSiteModel(siteSources(api), options, md);
+    try {
+      const model = buildSiteModel(readContent(directories.input, runMode), options, md);
+      const redirects = buildRedirects(model);
+      throwIfProblems(redirects.problems);
       for (const notice of model.notices) console.log(`[editoriale] ${notice}`);
       theme = { model, md, stylesheet: stylesheet() };
+      const report = await write(
+        directories.output,
+        siteOutputs(theme, [{ path: "_redirects", render: () => renderRedirects(redirects.rules) }]),
+        runMode !== "build",
+      );
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      console.log(`[editoriale] ${model.articles.length} articles: wrote ${report.written} files${report.unchanged ? `, ${report.unchanged} unchanged` : ""} in ${seconds} s`);
+    } catch (error) {
+      // While serving, a writer's mistake is shown and the server keeps watching for the fix.
+      if (runMode !== "build" && error instanceof EditorialeError) console.error(`[editoriale] ${error.message}`);
+      else throw error;
     }
-    return theme;
-  };
-  eleventyConfig.addCollection("editoriale", (api) => themeFor(api));
-  eleventyConfig.addCollection("editorialeArticles", (api) => themeFor(api).model.articles);
-  eleventyConfig.addCollection("editorialePages", (api) => themeFor(api).model.pages);
-  eleventyConfig.addCollection("editorialeArchives", (api) => themeFor(api).model.archives);
-  eleventyConfig.addCollection("editorialeIndexes", (api) => themeFor(api).model.indexes);
-  addVirtualTemplates(eleventyConfig, options, md);
-  addRedirectsTemplate(eleventyConfig, (api) => themeFor(api).model);
+  });
+
+  const model = () => theme?.model;
+  eleventyConfig.addCollection("editorialeArticles", () => model()?.articles ?? []);
+  eleventyConfig.addCollection("editorialeArchives", () => model()?.archives ?? []);
+  eleventyConfig.addCollection("editorialeIndexes", () => model()?.indexes ?? []);
+  eleventyConfig.addCollection("editorialeDossiers", () => model()?.dossiers ?? []);
 }
