@@ -15,8 +15,10 @@ export function renderArchivePage(theme: Theme, page: ArchivePage): string {
   const pageLabel = page.page.pageNumber > 1 ? ` – ${fill(words.page, { page: page.page.pageNumber })}` : "";
   const title = (archive.kicker && archive.kind === "intersection" ? `${archive.kicker.name}: ` : "") + archive.heading;
   const showHomeExtras = archive.kind === "home" && page.page.pageNumber === 1;
+  // front: lead story and side column; full: the dossier's presentation spans the page; split: heading beside the list.
+  const layout = showHomeExtras ? "front" : archive.kind === "dossier" ? "full" : "split";
   const main = html`${breadcrumbs(theme, archive.breadcrumbs, archive.heading)}
-<div class="archive${showHomeExtras ? " archive--home" : ""}">
+<div class="archive archive--${archive.kind} archive--${layout}">
 <header class="archive__header">
 ${archive.kicker ? html`<p class="kicker"><a href="${archive.kicker.url}">${archive.kicker.name}</a></p>\n` : ""}<h1>${archive.heading}</h1>
 ${archiveIntro(theme, page)}

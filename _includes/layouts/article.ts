@@ -30,10 +30,10 @@ export function renderArticle(theme: Theme, article: Article, body: string): str
 ${article.rubric ? html`<p class="card__rubric">${article.rubric}</p>\n` : ""}${areas.length > 0 ? html`<p class="kicker">${areas.map((a, i) => html`${i > 0 ? " · " : ""}<a href="${a.url}">${a.name}</a>`)}</p>\n` : ""}<h1>${article.title}</h1>
 ${byline(theme, article, true)}
 ${article.updated ? html`<p class="article__updated">${fill(words.updated, { date: formatLongDate(article.updated, site.timeZone, options.capitalizeMonths) })}</p>\n` : ""}</header>
-${dossierBox(theme, article)}
 <div class="article__body prose">
 ${raw(body)}
 </div>
+${dossierBox(theme, article)}
 <footer class="article__footer">
 ${termLists}</footer>
 </article>
@@ -70,6 +70,13 @@ ${related.map((r) => card(theme, r, 3))}
         breadcrumbJsonLd(site.url, trail, { name: article.title, url: article.url }),
       ],
       navCurrent: areas[0]?.url,
+      article: {
+        published: isoDateTime(article.date, site.timeZone),
+        modified: isoDateTime(article.updated ?? article.date, site.timeZone),
+        authors: authors.map((a) => a.url),
+        section: areas[0]?.name,
+        tags: (article.terms["tag"] ?? []).map((t) => t.name),
+      },
     },
     main,
   );

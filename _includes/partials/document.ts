@@ -17,6 +17,8 @@ export interface DocumentMeta {
   /** Path of the current section of the site, for aria-current in the navigation. */
   navCurrent?: string | undefined;
   noindex?: boolean;
+  /** Open Graph article:* properties of an article page. */
+  article?: { published: string; modified: string; authors: string[]; section: string | undefined; tags: string[] };
 }
 
 /** The HTML document around every page: head with canonical, description, Open Graph, feed links; header; main; footer. */
@@ -26,7 +28,7 @@ export function renderDocument(theme: Theme, meta: DocumentMeta, main: SafeHtml)
   const fullTitle = meta.url === "/" ? site.title : `${meta.title} – ${site.title}`;
   const description = meta.description || site.description;
   return (
-    "<!doctype html>\n" +
+    "<!DOCTYPE html>\n" +
     html`<html lang="it">
 <head>
 <meta charset="utf-8">
@@ -41,14 +43,18 @@ ${meta.feed && meta.feed.url !== "/feed.xml" ? html`<link rel="alternate" type="
 <meta property="og:title" content="${meta.title}">
 <meta property="og:description" content="${description}">
 <meta property="og:url" content="${absolute(meta.url)}">
-<meta name="twitter:card" content="summary">
+${meta.article
+      ? html`<meta property="article:published_time" content="${meta.article.published}">
+<meta property="article:modified_time" content="${meta.article.modified}">
+${meta.article.authors.map((a) => html`<meta property="article:author" content="${a}">\n`)}${meta.article.section ? html`<meta property="article:section" content="${meta.article.section}">\n` : ""}${meta.article.tags.map((t) => html`<meta property="article:tag" content="${t}">\n`)}`
+      : ""}<meta name="twitter:card" content="summary">
 <meta name="twitter:title" content="${meta.title}">
 <meta name="twitter:description" content="${description}">
 <link rel="stylesheet" href="${theme.stylesheet}">
 ${(meta.jsonLd ?? []).map((data) => html`<script type="application/ld+json">${jsonForScript(data)}</script>\n`)}</head>
 <body>
 <a class="skip-link" href="#contenuto">${words.skipToContent}</a>
-${siteHeader(theme, meta.navCurrent)}
+${siteHeader(theme, meta.navCurrent, meta.url)}
 <main id="contenuto" tabindex="-1">
 ${main}
 </main>

@@ -1,19 +1,44 @@
 import { html, type SafeHtml } from "../../src/core/html.ts";
 import type { Theme } from "../theme.ts";
 
-/** Feeds, index pages and sections. */
+/** About the site; its sections; the index pages; the feeds (the whole site and each area). */
 export function siteFooter(theme: Theme): SafeHtml {
   const { site, words, taxonomies } = theme.model.options;
   const indexes = theme.model.indexes;
+  const termsOf = (key: string | undefined) => (key ? [...(theme.model.index.terms.get(key)?.values() ?? [])] : []);
   const sectionTaxonomy = taxonomies.find((t) => t.key === "section");
-  const sections = sectionTaxonomy ? [...(theme.model.index.terms.get(sectionTaxonomy.key)?.values() ?? [])] : [];
+  const sections = termsOf(sectionTaxonomy?.key).sort((a, b) => a.name.localeCompare(b.name, "it"));
+  const primary = taxonomies.find((t) => t.primary);
+  const areaFeeds = termsOf(primary?.key)
+    .sort((a, b) => a.name.localeCompare(b.name, "it"))
+    .flatMap((term) => {
+      const archive = theme.model.archives.find((a) => a.kind === "term" && a.term === term);
+      return archive ? [{ name: term.name, url: archive.feedUrl }] : [];
+    });
+  // The feed links repeat names used by the navigation for other pages: the hidden words tell them apart.
+  const feedLink = (url: string, name: string) => html`<li><a href="${url}">${name}<span class="visually-hidden"> – ${words.feed}</span></a></li>\n`;
   return html`<footer class="site-footer">
 <div class="site-footer__inner">
+<div class="site-footer__about">
 <p class="site-footer__name">${site.title}</p>
-${site.description ? html`<p>${site.description}</p>` : ""}
-<ul class="site-footer__links">
-<li><a href="/feed.xml">${words.feed}</a></li>
-${indexes.map((i) => html`<li><a href="${i.url}">${i.title}</a></li>\n`)}${sections.map((s) => html`<li><a href="${s.url}">${s.name}</a></li>\n`)}</ul>
+${site.description ? html`<p>${site.description}</p>\n` : ""}</div>
+${sectionTaxonomy && sections.length > 0
+    ? html`<div class="site-footer__group">
+<h2 class="site-footer__heading">${sectionTaxonomy.indexTitle}</h2>
+<ul>
+${sections.map((s) => html`<li><a href="${s.url}">${s.name}</a></li>\n`)}</ul>
+</div>\n`
+    : ""}${indexes.length > 0
+    ? html`<div class="site-footer__group">
+<h2 class="site-footer__heading">${words.footerExplore}</h2>
+<ul>
+${indexes.map((i) => html`<li><a href="${i.url}">${i.title}</a></li>\n`)}</ul>
+</div>\n`
+    : ""}<div class="site-footer__group">
+<h2 class="site-footer__heading">${words.feed}</h2>
+<ul class="site-footer__feeds">
+${feedLink("/feed.xml", words.allArticles)}${areaFeeds.map((f) => feedLink(f.url, f.name))}</ul>
+</div>
 </div>
 </footer>`;
 }

@@ -11,7 +11,18 @@ export function renderSitemap(model: SiteModel): string {
     const newest = page.page.items.reduce((max, a) => Math.max(max, (a.updated ?? a.date).getTime()), 0);
     entries.push({ loc: page.url, lastmod: newest > 0 ? new Date(newest) : undefined });
   }
-  for (const listing of model.indexes) entries.push({ loc: listing.url, lastmod: undefined });
+  // An index page changes when any archive under it does: its lastmod is the newest of theirs.
+  const newestUnder = new Map<string, number>();
+  for (const page of model.pages) {
+    const listing = model.indexes.find((l) => page.url.startsWith(l.url));
+    if (!listing) continue;
+    const newest = page.page.items.reduce((max, a) => Math.max(max, (a.updated ?? a.date).getTime()), 0);
+    newestUnder.set(listing.url, Math.max(newestUnder.get(listing.url) ?? 0, newest));
+  }
+  for (const listing of model.indexes) {
+    const newest = newestUnder.get(listing.url) ?? 0;
+    entries.push({ loc: listing.url, lastmod: newest > 0 ? new Date(newest) : undefined });
+  }
   const body = entries
     .map((e) => `  <url><loc>${escapeText(siteUrl + e.loc)}</loc>${e.lastmod ? `<lastmod>${isoDateTime(e.lastmod, timeZone)}</lastmod>` : ""}</url>\n`)
     .join("");
