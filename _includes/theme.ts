@@ -7,4 +7,6 @@ export interface Theme {
   md: MarkdownRenderer;
   /** Public path of the stylesheet (fingerprinted when the host wants it). */
   stylesheet: string;
+  /** Whether the site has search (/cerca/ and a search box in the header). */
+  search?: boolean;
 }

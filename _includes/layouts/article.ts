@@ -21,20 +21,22 @@ export function renderArticle(theme: Theme, article: Article, body: string): str
     .filter((t) => !t.primary && t.key !== "author" && (article.terms[t.key] ?? []).length > 0)
     .map((t) => html`<div class="article__terms">
 <h2 class="article__terms-label">${t.label}</h2>
-<ul>${(article.terms[t.key] ?? []).map((term) => html`<li><a href="${term.url}" rel="tag">${term.name}</a></li>`)}</ul>
+<ul>${(article.terms[t.key] ?? []).map((term) => html`<li><a href="${term.url}" rel="tag" data-pagefind-filter="${t.key}">${term.name}</a></li>`)}</ul>
 </div>\n`);
   const related = relatedArticles(article, options.relatedCount, "tag", primary?.key ?? "area");
   const main = html`${breadcrumbs(theme, trail, article.title)}
-<article class="article">
+<article class="article" data-pagefind-body>
 <header class="article__header">
-${article.rubric ? html`<p class="card__rubric">${article.rubric}</p>\n` : ""}${areas.length > 0 ? html`<p class="kicker">${areas.map((a, i) => html`${i > 0 ? " · " : ""}<a href="${a.url}">${a.name}</a>`)}</p>\n` : ""}<h1>${article.title}</h1>
+${article.rubric ? html`<p class="card__rubric" data-pagefind-ignore data-pagefind-meta="rubric">${article.rubric}</p>\n` : ""}${areas.length > 0 ? html`<p class="kicker" data-pagefind-ignore>${areas.map((a, i) => html`${i > 0 ? " · " : ""}<a href="${a.url}" data-pagefind-filter="${primary?.key ?? "area"}">${a.name}</a>`)}</p>\n` : ""}<h1 data-pagefind-meta="title">${article.title}</h1>
+${article.excerptGiven ? html`<p class="article__standfirst">${article.excerpt}</p>\n` : ""}<div class="article__meta" data-pagefind-ignore data-pagefind-meta="date:${formatLongDate(article.date, site.timeZone, options.capitalizeMonths)}">
 ${byline(theme, article, true)}
-${article.updated ? html`<p class="article__updated">${fill(words.updated, { date: formatLongDate(article.updated, site.timeZone, options.capitalizeMonths) })}</p>\n` : ""}</header>
+${article.updated ? html`<p class="article__updated">${fill(words.updated, { date: formatLongDate(article.updated, site.timeZone, options.capitalizeMonths) })}</p>\n` : ""}</div>
+</header>
 <div class="article__body prose">
 ${raw(body)}
 </div>
 ${dossierBox(theme, article)}
-<footer class="article__footer">
+<footer class="article__footer" data-pagefind-ignore>
 ${termLists}</footer>
 </article>
 ${related.length > 0
@@ -103,7 +105,7 @@ function dossierBox(theme: Theme, article: Article): SafeHtml {
   const position = dossier.parts.indexOf(article);
   const previous = dossier.parts[position - 1];
   const next = dossier.parts[position + 1];
-  return html`<aside class="dossier-box" aria-labelledby="dossier-box-title">
+  return html`<aside class="dossier-box" aria-labelledby="dossier-box-title" data-pagefind-ignore="all">
 <p class="dossier-box__label">${words.dossierBoxHeading}</p>
 <h2 id="dossier-box-title" class="dossier-box__title"><a href="${dossier.url}">${dossier.title}</a></h2>
 <p class="dossier-box__position">${fill(words.dossierPart, { n: position + 1, total: dossier.parts.length })}</p>

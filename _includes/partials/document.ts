@@ -17,6 +17,8 @@ export interface DocumentMeta {
   /** Path of the current section of the site, for aria-current in the navigation. */
   navCurrent?: string | undefined;
   noindex?: boolean;
+  /** Module scripts of the page (only /cerca/ has one); no inline script anywhere. */
+  scripts?: string[];
   /** Open Graph article:* properties of an article page. */
   article?: { published: string; modified: string; authors: string[]; section: string | undefined; tags: string[] };
 }
@@ -51,6 +53,8 @@ ${meta.article.authors.map((a) => html`<meta property="article:author" content="
 <meta name="twitter:title" content="${meta.title}">
 <meta name="twitter:description" content="${description}">
 <link rel="stylesheet" href="${theme.stylesheet}">
+${(meta.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>
+`)}
 ${(meta.jsonLd ?? []).map((data) => html`<script type="application/ld+json">${jsonForScript(data)}</script>\n`)}</head>
 <body>
 <a class="skip-link" href="#contenuto">${words.skipToContent}</a>

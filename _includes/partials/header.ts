@@ -1,5 +1,6 @@
 import { html, type SafeHtml } from "../../src/core/html.ts";
 import type { Theme } from "../theme.ts";
+import { searchForm } from "./search-form.ts";
 
 /**
  * Site name and the main areas (the primary taxonomy's terms), the current one marked:
@@ -13,6 +14,7 @@ export function siteHeader(theme: Theme, current: string | undefined, pageUrl?: 
   return html`<header class="site-header">
 <div class="site-header__inner">
 <a class="site-name" href="/"${current === "/" ? mark : ""}>${site.title}</a>
+${theme.search ? searchForm(theme, "cerca-testata") : ""}
 ${terms.length > 0
     ? html`<nav class="main-nav" aria-label="${words.mainNavigation}">
 <ul>

@@ -23,6 +23,8 @@ export interface Article {
   slug: string;
   /** Plain text: the front-matter excerpt or the first paragraph. */
   excerpt: string;
+  /** True when the excerpt was written in the front matter (the article page shows it as a standfirst). */
+  excerptGiven: boolean;
   rubric: string | undefined;
   dossier: string | undefined;
   order: number | undefined;
@@ -88,6 +90,7 @@ export function readArticle(
     updated: value.updated,
     slug,
     excerpt: value.excerpt || firstParagraph(md, source.markdown),
+    excerptGiven: Boolean(value.excerpt),
     rubric: value.rubric,
     dossier: value.dossier,
     order: value.order,

@@ -68,6 +68,8 @@ const optionsSchema = z.object({
   capitalizeMonths: z.boolean().default(false),
   /** Number of related articles on an article page (3 to 5 is usual). */
   relatedCount: z.number().int().min(0).max(20).default(4),
+  /** Full-text search with Pagefind: /cerca/ and a search box in the header. */
+  search: z.boolean().default(true),
 });
 
 export type EditorialeOptions = z.input<typeof optionsSchema>;
@@ -85,6 +87,7 @@ export interface ResolvedOptions {
   words: Words;
   capitalizeMonths: boolean;
   relatedCount: number;
+  search: boolean;
 }
 
 export const defaultTaxonomies: Taxonomy[] = [
@@ -172,6 +175,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     words: { ...defaultWords, ...(o.words as Partial<Record<WordKey, string>>) },
     capitalizeMonths: o.capitalizeMonths,
     relatedCount: o.relatedCount,
+    search: o.search,
   };
 }
 

@@ -36,6 +36,16 @@ export const defaultWords = {
   articleCountOne: "1 articolo",
   updated: "Aggiornato il {date}",
   page: "pagina {page}",
+  search: "Cerca",
+  searchLabel: "Cerca nel sito",
+  searchTitle: "Cerca",
+  searchIntro: "Cerca fra gli articoli: una legge, un Comune, una persona.",
+  searchNoScript: "Per mostrare i risultati la ricerca ha bisogno di JavaScript, che in questo browser è disattivato.",
+  searchNoResults: "Nessun articolo trovato per «{query}».",
+  searchResultsOne: "1 articolo trovato per «{query}».",
+  searchResults: "{count} articoli trovati per «{query}».",
+  searchFilterAll: "Tutte",
+  searchFilters: "Restringi la ricerca",
   footerExplore: "Esplora",
 } as const;
 

@@ -12,6 +12,8 @@ import { frontMatterEngine } from "./front-matter-engine.ts";
 import { outputWriter } from "./output-writer.ts";
 import { siteOutputs } from "./site-outputs.ts";
 import { fingerprintStylesheet } from "./stylesheet.ts";
+import { indexSite, writePage } from "./search-index.ts";
+import { renderSearchPage } from "../../_includes/layouts/search.ts";
 
 export type { EditorialeOptions };
 
@@ -53,7 +55,7 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
       const redirects = buildRedirects(model);
       throwIfProblems(redirects.problems);
       for (const notice of model.notices) console.log(`[editoriale] ${notice}`);
-      theme = { model, md, stylesheet: stylesheet() };
+      theme = { model, md, stylesheet: stylesheet(), search: options.search };
       const report = await write(
         directories.output,
         siteOutputs(theme, [{ path: "_redirects", render: () => renderRedirects(redirects.rules) }]),
@@ -66,6 +68,18 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
       if (runMode !== "build" && error instanceof EditorialeError) console.error(`[editoriale] ${error.message}`);
       else throw error;
     }
+  });
+
+  // Search: /cerca/ and the Pagefind index, once the pages are written. While serving, the index
+  // is built on the first build only (it takes seconds on a large site); restart to refresh it.
+  let indexed = false;
+  eleventyConfig.on("eleventy.after", async ({ directories, runMode }) => {
+    if (!options.search || !theme) return;
+    writePage(directories.output, "cerca/index.html", renderSearchPage(theme));
+    if (runMode !== "build" && indexed) return;
+    const { pages, seconds } = await indexSite(directories.output, options.site.language);
+    indexed = true;
+    console.log(`[editoriale] search: indexed ${pages} pages in ${seconds.toFixed(2)} s`);
   });
 
   const model = () => theme?.model;

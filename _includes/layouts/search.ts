@@ -1,0 +1,35 @@
+import { html } from "../../src/core/html.ts";
+import type { Theme } from "../theme.ts";
+import { renderDocument } from "../partials/document.ts";
+import { breadcrumbs } from "../partials/breadcrumbs.ts";
+import { searchForm } from "../partials/search-form.ts";
+
+/**
+ * /cerca/: the search form and, with JavaScript, the results from the Pagefind
+ * index (assets/cerca.js). The words the script shows travel as data attributes,
+ * from the dictionary; filters are the taxonomies with a `data-pagefind-filter`.
+ */
+export function renderSearchPage(theme: Theme): string {
+  const { words, taxonomies } = theme.model.options;
+  const filters = taxonomies.filter((t) => t.key !== "author").map((t) => ({ key: t.key, label: t.label }));
+  const main = html`${breadcrumbs(theme, [{ name: words.home, url: "/" }], words.searchTitle)}
+<div class="search-page">
+<h1>${words.searchTitle}</h1>
+<p>${words.searchIntro}</p>
+${searchForm(theme, "cerca-pagina")}
+<noscript><p class="search-page__noscript">${words.searchNoScript}</p></noscript>
+<div id="risultati" class="search-results"
+ data-words-none="${words.searchNoResults}" data-words-one="${words.searchResultsOne}" data-words-many="${words.searchResults}"
+ data-words-all="${words.searchFilterAll}" data-words-filters="${words.searchFilters}"
+ data-filters="${JSON.stringify(filters)}">
+<p class="search-results__status" role="status" aria-live="polite"></p>
+<div class="search-results__filters"></div>
+<ol class="search-results__list"></ol>
+</div>
+</div>`;
+  return renderDocument(
+    theme,
+    { title: words.searchTitle, description: words.searchIntro, url: "/cerca/", ogType: "website", noindex: true, scripts: ["/assets/cerca.js"] },
+    main,
+  );
+}
