@@ -63,3 +63,12 @@ export function allFiles(out: string): string[] {
 export function text(el: HTMLElement | null | undefined): string {
   return (el?.textContent ?? "").replace(/\s+/g, " ").trim();
 }
+
+/**
+ * Scripts the theme writes: JSON-LD everywhere, and on /cerca/ only the search
+ * module loaded from the site, with no inline code. Anything else is markup from the text.
+ */
+export function isThemeScript(file: string, script: HTMLElement): boolean {
+  if (script.getAttribute("type") === "application/ld+json") return true;
+  return file === "cerca/index.html" && script.getAttribute("type") === "module" && script.getAttribute("src") === "/assets/cerca.js" && script.rawText.trim() === "";
+}

@@ -5,6 +5,7 @@ import path from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
 import { jsonForScript } from "../../src/core/html.ts";
 import { buildSite, htmlFiles, urlOf } from "./build-site.ts";
+import { isThemeScript } from "../helpers/build.ts";
 
 type Json = Record<string, unknown>;
 
@@ -113,10 +114,7 @@ test("JSON-LD escapes </script>: a hostile title stays inside its script and rou
     const opened = page.html.match(/<script\b/gi)?.length ?? 0;
     const closed = page.html.match(/<\/script/gi)?.length ?? 0;
     assert.is(closed, opened, `${page.file}: a </script> from the text`);
-    // Besides JSON-LD, the one script of the site: /cerca/ loads its module file, with no inline code.
-    const ours = (s: (typeof page.doc)["childNodes"][number] & { getAttribute(name: string): string | undefined; rawText: string }) =>
-      s.getAttribute("type") === "application/ld+json" || (page.file === "cerca/index.html" && s.getAttribute("src") === "/assets/cerca.js" && s.rawText.trim() === "");
-    assert.is(page.doc.querySelectorAll("script").filter((s) => !ours(s)).length, 0, page.file);
+    assert.is(page.doc.querySelectorAll("script").filter((s) => !isThemeScript(page.file, s)).length, 0, page.file);
     for (const script of page.doc.querySelectorAll('script[type="application/ld+json"]')) {
       assert.not.match(script.rawText, /<\/?script|<!--/i, page.file);
     }
