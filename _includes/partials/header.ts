@@ -5,6 +5,7 @@ import { searchForm } from "./search-form.ts";
 /**
  * Site name and the main areas (the primary taxonomy's terms), the current one marked:
  * aria-current="page" on the page itself, "true" on the area an article or intersection belongs to.
+ * The search box is left out on /cerca/, whose own form is the one search landmark there.
  */
 export function siteHeader(theme: Theme, current: string | undefined, pageUrl?: string): SafeHtml {
   const { site, words, taxonomies } = theme.model.options;
@@ -14,7 +15,7 @@ export function siteHeader(theme: Theme, current: string | undefined, pageUrl?: 
   return html`<header class="site-header">
 <div class="site-header__inner">
 <a class="site-name" href="/"${current === "/" ? mark : ""}>${site.title}</a>
-${theme.search ? searchForm(theme, "cerca-testata") : ""}
+${theme.search && pageUrl !== "/cerca/" ? searchForm(theme, "cerca-testata") : ""}
 ${terms.length > 0
     ? html`<nav class="main-nav" aria-label="${words.mainNavigation}">
 <ul>

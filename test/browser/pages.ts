@@ -42,9 +42,11 @@ export function pagesOfEveryType(out: string): PageToCheck[] {
     { kind: "term index", url: "/tag/" },
     { kind: "dossier index", url: "/il-punto/" },
     { kind: "404", url: "/404.html" },
+    { kind: "search", url: "/cerca/?q=comuni&area=Anziani" },
   ];
   for (const p of pages) {
-    const file = p.url.endsWith("/") ? `${p.url.slice(1)}index.html` : p.url.slice(1);
+    const pathOnly = p.url.split("?")[0] ?? p.url;
+    const file = pathOnly.endsWith("/") ? `${pathOnly.slice(1)}index.html` : pathOnly.slice(1);
     if (!existsSync(path.join(out, file))) throw new Error(`The ${p.kind} page ${p.url} is not in the build`);
   }
   return pages;
