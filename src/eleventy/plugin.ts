@@ -77,7 +77,8 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
     if (!options.search || !theme) return;
     writePage(directories.output, "cerca/index.html", renderSearchPage(theme));
     if (runMode !== "build" && indexed) return;
-    const { pages, seconds } = await indexSite(directories.output, options.site.language);
+    const articleUrls = theme.model.articles.map((a) => a.url);
+    const { pages, seconds } = await indexSite(directories.output, options.site.language, articleUrls);
     indexed = true;
     console.log(`[editoriale] search: indexed ${pages} pages in ${seconds.toFixed(2)} s`);
   });
