@@ -12,7 +12,29 @@ export function parseContentDate(value: string, timeZone: string): Date | null {
   const text = value.trim();
   if (!DATE_ONLY.test(text) && !DATE_TIME.test(text)) return null;
   const parsed = DateTime.fromISO(text.replace(" ", "T"), { zone: timeZone });
-  return parsed.isValid ? parsed.toJSDate() : null;
+  if (!parsed.isValid) return null;
+  zoneTable(timeZone).set(parsed.toMillis(), parsed);
+  return parsed.toJSDate();
+}
+
+/**
+ * Dates as luxon DateTimes in a zone, by time. Working out a zone's offset is
+ * most of luxon's cost; a date parsed from front matter has it already, and
+ * its formats (long date, ISO) share it.
+ */
+const dateTimes = new Map<string, Map<number, DateTime>>();
+
+function zoneTable(timeZone: string): Map<number, DateTime> {
+  let table = dateTimes.get(timeZone);
+  if (table === undefined) dateTimes.set(timeZone, (table = new Map()));
+  return table;
+}
+
+function dateTimeIn(date: Date, timeZone: string): DateTime {
+  const table = zoneTable(timeZone);
+  let dateTime = table.get(date.getTime());
+  if (dateTime === undefined) table.set(date.getTime(), (dateTime = DateTime.fromJSDate(date, { zone: timeZone })));
+  return dateTime;
 }
 
 /**
@@ -20,22 +42,26 @@ export function parseContentDate(value: string, timeZone: string): Date | null {
  * many pages (cards, feeds, sitemap): each formatted date is kept.
  */
 function remembered(format: (date: Date, timeZone: string, flag: boolean) => string) {
-  const cache = new Map<string, string>();
+  // A table per flag and zone, keyed by the time as a number: no key string to build at each of the many calls.
+  const tables = [new Map<string, Map<number, string>>(), new Map<string, Map<number, string>>()] as const;
   return (date: Date, timeZone: string, flag = false): string => {
-    const key = `${date.getTime()}|${timeZone}|${flag}`;
-    let text = cache.get(key);
-    if (text === undefined) cache.set(key, (text = format(date, timeZone, flag)));
+    const byZone = tables[flag ? 1 : 0];
+    let table = byZone.get(timeZone);
+    if (table === undefined) byZone.set(timeZone, (table = new Map()));
+    const time = date.getTime();
+    let text = table.get(time);
+    if (text === undefined) table.set(time, (text = format(date, timeZone, flag)));
     return text;
   };
 }
 
 /** "29 marzo 2018", or "29 Marzo 2018" when months are capitalised. */
 export const formatLongDate = remembered((date, timeZone, capitalizeMonths) => {
-  const text = DateTime.fromJSDate(date, { zone: timeZone }).setLocale("it").toFormat("d LLLL yyyy");
+  const text = dateTimeIn(date, timeZone).setLocale("it").toFormat("d LLLL yyyy");
   return capitalizeMonths ? text.replace(/ (\p{Ll})/u, (_, c: string) => " " + c.toUpperCase()) : text;
 });
 
 /** ISO 8601 with the site's offset, for `<time datetime>`, JSON-LD and sitemaps. */
 export const isoDateTime = remembered(
-  (date, timeZone) => DateTime.fromJSDate(date, { zone: timeZone }).toISO({ suppressMilliseconds: true }) ?? date.toISOString(),
+  (date, timeZone) => dateTimeIn(date, timeZone).toISO({ suppressMilliseconds: true }) ?? date.toISOString(),
 );

@@ -10,8 +10,12 @@ export function stripForbiddenCharacters(text: string): string {
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+/** Anything escapeText has to change: one look instead of two for the usual text that needs nothing. */
+const NEEDS_WORK = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Escapes text for HTML and XML, in element content and in quoted attributes alike. */
 export function escapeText(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
   const clean = stripForbiddenCharacters(text);
   return /[&<>"']/.test(clean) ? clean.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c) : clean;
 }

@@ -33,21 +33,17 @@ export interface FeedSettings {
   authorKey: string;
 }
 
-/** The newest `size` articles of an archive, newest first, as a feed. */
-export function buildFeed(archive: Archive, settings: FeedSettings): Feed {
-  const articles = [...archive.articles].sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, settings.size);
-  const items = articles.map((article): FeedItem => {
-    const link = settings.siteUrl + article.url;
-    return {
-      title: article.title,
-      link,
-      guid: link,
-      date: article.date,
-      creators: (article.terms[settings.authorKey] ?? []).map((t) => t.name),
-      categories: settings.categoryKeys.flatMap((key) => (article.terms[key] ?? []).map((t) => t.name)),
-      description: article.excerpt,
-      article,
-    };
+/**
+ * The newest `size` articles of an archive, newest first, as a feed. `items`,
+ * shared by the feeds of one build (same settings, same model), makes each
+ * article's item once however many feeds list it.
+ */
+export function buildFeed(archive: Archive, settings: FeedSettings, items: Map<Article, FeedItem> = new Map()): Feed {
+  const articles = newestDated(archive.articles, settings.size);
+  const listed = articles.map((article) => {
+    let item = items.get(article);
+    if (item === undefined) items.set(article, (item = feedItem(article, settings)));
+    return item;
   });
   const newest = articles.reduce((max, a) => Math.max(max, (a.updated ?? a.date).getTime()), 0);
   return {
@@ -57,6 +53,34 @@ export function buildFeed(archive: Archive, settings: FeedSettings): Feed {
     description: archive.description || settings.description,
     language: settings.language,
     lastBuildDate: new Date(newest),
-    items,
+    items: listed,
   };
+}
+
+function feedItem(article: Article, settings: FeedSettings): FeedItem {
+  const link = settings.siteUrl + article.url;
+  return {
+    title: article.title,
+    link,
+    guid: link,
+    date: article.date,
+    creators: (article.terms[settings.authorKey] ?? []).map((t) => t.name),
+    categories: settings.categoryKeys.flatMap((key) => (article.terms[key] ?? []).map((t) => t.name)),
+    description: article.excerpt,
+    article,
+  };
+}
+
+/**
+ * The first `size` of the list once sorted by date, newest first (a stable
+ * sort: equal dates keep their order). Archive lists are already in that order
+ * but a dossier's: they are only checked, not copied and sorted.
+ */
+function newestDated(list: readonly Article[], size: number): Article[] {
+  for (let i = 1; i < list.length; i++) {
+    if ((list[i] as Article).date.getTime() > (list[i - 1] as Article).date.getTime()) {
+      return [...list].sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, size);
+    }
+  }
+  return list.slice(0, size);
 }

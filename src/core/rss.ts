@@ -1,34 +1,70 @@
-import { dateToRfc822 } from "@11ty/eleventy-plugin-rss";
 import { cdata, escapeText } from "./escape.ts";
 import type { Feed, FeedItem } from "./feed.ts";
 
-const rfc822Cache = new Map<string, string>();
+const rfc822Formats = new Map<string, Intl.DateTimeFormat>();
+const rfc822Cache = new Map<string, Map<number, string>>();
 
-/** The RSS plugin's RFC 822 date, remembered: one article is in many feeds, and each call builds an Intl formatter. */
-function rfc822(date: Date, timeZone: string): string {
-  const key = `${date.getTime()}|${timeZone}`;
-  let text = rfc822Cache.get(key);
-  if (text === undefined) rfc822Cache.set(key, (text = dateToRfc822(date, timeZone)));
+/**
+ * The RSS plugin's RFC 822 date (@11ty/eleventy-plugin-rss `dateToRfc822`),
+ * with its formatter made once per time zone instead of once per call, and
+ * each date remembered: one article is in many feeds.
+ */
+export function rfc822(date: Date, timeZone: string): string {
+  let table = rfc822Cache.get(timeZone);
+  if (table === undefined) rfc822Cache.set(timeZone, (table = new Map()));
+  const time = date.getTime();
+  let text = table.get(time);
+  if (text === undefined) table.set(time, (text = formatRfc822(date, timeZone)));
   return text;
+}
+
+function formatRfc822(date: Date, timeZone: string): string {
+  let format = rfc822Formats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat("en-US", {
+      weekday: "short", day: "2-digit", month: "short", year: "numeric",
+      hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+      timeZone, timeZoneName: "longOffset",
+    });
+    rfc822Formats.set(timeZone, format);
+  }
+  const [wkd, mmm, dd, yyyy, time, z = ""] = format.format(date).replace(/([,\s]+)/g, " ").split(" ");
+  const tz = z.replace(/GMT(?<sign>\+|\-)(?<hour>\d\d):(?<minute>\d\d)/, "$<sign>$<hour>$<minute>");
+  return `${wkd}, ${dd} ${mmm} ${yyyy} ${time} ${tz}`;
 }
 
 /** RSS 2.0 with atom:link, dc:creator and content:encoded. `contentHtml` gives an item's full HTML with absolute URLs. */
 export function renderRss(feed: Feed, timeZone: string, contentHtml: (item: FeedItem) => string): string {
+  return renderRssChannel(feed, timeZone, (item) => renderRssItem(item, timeZone, contentHtml(item)));
+}
+
+/**
+ * One `<item>`. It depends only on the article (and the site's settings), so a
+ * build that puts one article in many feeds can render it once.
+ */
+export function renderRssItem(item: FeedItem, timeZone: string, contentHtml: string): string {
   const e = escapeText;
-  const items = feed.items
-    .map(
-      (item) => `    <item>
+  return `    <item>
       <title>${e(item.title)}</title>
       <link>${e(item.link)}</link>
       <guid isPermaLink="true">${e(item.guid)}</guid>
       <pubDate>${rfc822(item.date, timeZone)}</pubDate>
 ${item.creators.map((c) => `      <dc:creator>${e(c)}</dc:creator>\n`).join("")}${item.categories.map((c) => `      <category>${e(c)}</category>\n`).join("")}      <description>${e(item.description)}</description>
-      <content:encoded>${cdata(contentHtml(item))}</content:encoded>
+      <content:encoded>${cdata(contentHtml)}</content:encoded>
     </item>
-`,
-    )
-    .join("");
-  return `<?xml version="1.0" encoding="utf-8"?>
+`;
+}
+
+/** The feed around its items; `itemXml` gives each item as renderRssItem writes it. */
+export function renderRssChannel(feed: Feed, timeZone: string, itemXml: (item: FeedItem) => string): string {
+  const [head, tail] = rssChannelEnds(feed, timeZone);
+  return head + feed.items.map((item) => itemXml(item)).join("") + tail;
+}
+
+/** The text before the first item and after the last: a writer can put the items between without joining them. */
+export function rssChannelEnds(feed: Feed, timeZone: string): [string, string] {
+  const e = escapeText;
+  const head = `<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
   <channel>
     <title>${e(feed.title)}</title>
@@ -37,7 +73,8 @@ ${item.creators.map((c) => `      <dc:creator>${e(c)}</dc:creator>\n`).join("")}
     <language>${e(feed.language)}</language>
     <lastBuildDate>${rfc822(feed.lastBuildDate, timeZone)}</lastBuildDate>
     <atom:link href="${e(feed.selfUrl)}" rel="self" type="application/rss+xml"/>
-${items}  </channel>
-</rss>
 `;
+  return [head, `  </channel>
+</rss>
+`];
 }

@@ -55,7 +55,7 @@ export function buildSiteModel(sources: readonly ModelSource[], options: Resolve
       problems.push(...fresh(read.problems));
       if (read.dossier) dossiers.push(read.dossier);
     } else {
-      const read = readArticle(source, options.taxonomies, md);
+      const read = readArticleOnce(source, options.taxonomies, md);
       problems.push(...fresh(read.problems));
       if (read.article) articles.push(read.article);
     }
@@ -101,6 +101,38 @@ export function buildSiteModel(sources: readonly ModelSource[], options: Resolve
     indexes,
     notices: index.notices,
   };
+}
+
+/** readArticle's result by source object, for the taxonomies and renderer it was read with. */
+const readArticles = new WeakMap<SourceFile, { taxonomies: readonly Taxonomy[]; md: MarkdownRenderer; read: ReturnType<typeof readArticle> }>();
+
+/**
+ * readArticle, once per source object: the content reader hands over the same
+ * object while the file is unchanged, so `npm start` rebuilds skip the schema
+ * check and the excerpt of every other article. Each build gets its own copy
+ * of the article (the term index fills `terms`), so no two models share one.
+ */
+function readArticleOnce(source: SourceFile, taxonomies: readonly Taxonomy[], md: MarkdownRenderer): ReturnType<typeof readArticle> {
+  let cached = readArticles.get(source);
+  if (!cached || cached.taxonomies !== taxonomies || cached.md !== md) {
+    cached = { taxonomies, md, read: readArticle(source, taxonomies, md) };
+    readArticles.set(source, cached);
+  }
+  const { article, problems } = cached.read;
+  const copy = article && { ...article, terms: {} };
+  if (copy) origins.set(copy, cached.read);
+  return { article: copy, problems: [...problems] };
+}
+
+const origins = new WeakMap<Article, object>();
+
+/**
+ * An object that stays the same from build to build while the article's file
+ * is unchanged (and changes when it changes): what a rebuild can key its own
+ * per-article caches on. Every field of the article but `terms` is fixed by it.
+ */
+export function articleOrigin(article: Article): object | undefined {
+  return origins.get(article);
 }
 
 function buildArchives(articles: Article[], dossiers: Dossier[], index: TermIndex, options: ResolvedOptions): Archive[] {

@@ -1,7 +1,7 @@
 import type { Article } from "./article.ts";
 import type { Problem } from "./errors.ts";
 import { slugify } from "./slug.ts";
-import { termKey } from "./term-key.ts";
+import { termKey as foldName } from "./term-key.ts";
 import type { Taxonomy, TermData, TermDataTable } from "./taxonomy.ts";
 
 export interface Term {
@@ -44,6 +44,13 @@ export function buildTermIndex(
   termData: TermDataTable,
 ): TermIndex {
   const index: TermIndex = { terms: new Map(), notices: [], problems: [] };
+  // A site writes a few hundred names tens of thousands of times: each is folded once.
+  const keys = new Map<string, string>();
+  const termKey = (name: string): string => {
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = foldName(name)));
+    return key;
+  };
   for (const taxonomy of taxonomies) {
     const groups = new Map<string, Group>();
     for (const article of articles) {
@@ -78,7 +85,7 @@ function resolveTerms(
   index: TermIndex,
 ): Map<string, Term> {
   const dataByKey = new Map<string, { name: string; entry: TermData }>();
-  for (const [name, entry] of Object.entries(data)) dataByKey.set(termKey(name), { name, entry });
+  for (const [name, entry] of Object.entries(data)) dataByKey.set(foldName(name), { name, entry });
 
   const terms = new Map<string, Term>();
   const bySlug = new Map<string, Term>();

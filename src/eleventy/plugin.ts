@@ -10,6 +10,7 @@ import { contentReader } from "./content-files.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { frontMatterEngine } from "./front-matter-engine.ts";
 import { outputWriter } from "./output-writer.ts";
+import { signatureKeeper } from "./output-signatures.ts";
 import { siteOutputs } from "./site-outputs.ts";
 import { fingerprintStylesheet } from "./stylesheet.ts";
 import { indexSite, writePage } from "./search-index.ts";
@@ -26,11 +27,13 @@ const THEME_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
  * cascade, pagination copies) made a 10,000-article site take minutes. Before
  * each build the plugin reads the content folder itself (only files that
  * changed since the last build), builds the site model once, and writes every
- * article, archive page, feed, index, 404, sitemap, robots.txt and _redirects,
- * skipping files whose content did not change. Eleventy keeps what it does
- * well: the command line, the dev server with live reload, watching, assets,
- * and any other template the site adds (which can read the model through the
- * `editoriale*` collections).
+ * article, archive page, feed, index, 404, sitemap, robots.txt and _redirects.
+ * While serving, a rebuild renders only the pages and feeds whose signature
+ * (what they show, from the model) changed, and writes only files whose
+ * content changed (output-signatures.ts, docs/performance.md). Eleventy keeps
+ * what it does well: the command line, the dev server with live reload,
+ * watching, assets, and any other template the site adds (which can read the
+ * model through the `editoriale*` collections).
  */
 export default function editoriale(eleventyConfig: EleventyConfig, userOptions?: EditorialeOptions): void {
   const options = resolveOptions(userOptions);
@@ -45,6 +48,7 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
 
   const readContent = contentReader(frontMatterEngine(options, () => eleventyConfig.directories.input));
   const write = outputWriter();
+  const signatures = signatureKeeper();
   let theme: Theme | undefined;
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
@@ -56,13 +60,16 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
       throwIfProblems(redirects.problems);
       for (const notice of model.notices) console.log(`[editoriale] ${notice}`);
       theme = { model, md, stylesheet: stylesheet(), search: options.search };
+      // A one-off build renders everything; watch and serve rebuilds render only the outputs whose signature changed.
+      const remember = runMode !== "build";
       const report = await write(
         directories.output,
-        siteOutputs(theme, [{ path: "_redirects", render: () => renderRedirects(redirects.rules) }]),
-        runMode !== "build",
+        siteOutputs(theme, [{ path: "_redirects", render: () => renderRedirects(redirects.rules) }], remember ? signatures(theme) : undefined),
+        remember,
       );
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
-      console.log(`[editoriale] ${model.articles.length} articles: wrote ${report.written} files${report.unchanged ? `, ${report.unchanged} unchanged` : ""} in ${seconds} s`);
+      const kept = [report.unchanged && `${report.unchanged} unchanged`, report.skipped && `${report.skipped} not re-rendered`, report.removed && `${report.removed} removed`].filter(Boolean).join(", ");
+      console.log(`[editoriale] ${model.articles.length} articles: wrote ${report.written} files${kept ? `, ${kept}` : ""} in ${seconds} s`);
     } catch (error) {
       // While serving, a writer's mistake is shown and the server keeps watching for the fix.
       if (runMode !== "build" && error instanceof EditorialeError) console.error(`[editoriale] ${error.message}`);

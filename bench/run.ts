@@ -1,0 +1,161 @@
+/**
+ * `npm run bench`: the real theme against the floor, on the same synthetic corpus, in one run.
+ *
+ *   npx tsx bench/run.ts [--large] [--counts 1000,10000] [--seed 1] [--runs 1] [--no-search] [--keep]
+ *
+ * For each size (1,000 and 10,000 articles; 50,000 too with --large) it
+ * generates the corpus in a fresh folder under os.tmpdir() (never in the
+ * repository), with site data made of the repository's `_data/site.json` and
+ * an empty `terms.json`; builds it with the maintainer's command
+ * (`npm run build -- --input=… --output=…`, EDITORIALE_DATA pointing at that
+ * data); runs the floor (bench/floor.ts) on the same corpus; and prints wall
+ * time, CPU time, peak RSS, files written and ms per file of each, the ratios
+ * build / floor, and the load average around each measurement (the machines
+ * are shared: CPU time is the steadier figure). `--no-search` adds
+ * `{"search": false}` as `editoriale.json`, to tell the Pagefind index's share.
+ * Everything it made is removed at the end unless --keep.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateCorpus } from "./corpus.ts";
+import { formatTable, machineInfo, measure, measurementRow, type Measurement } from "./measure.ts";
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+interface Options {
+  counts: number[];
+  seed: number;
+  runs: number;
+  search: boolean;
+  keep: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const opts: Options = { counts: [1_000, 10_000], seed: 1, runs: 1, search: true, keep: false };
+  let large = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === "--large") large = true;
+    else if (a === "--keep") opts.keep = true;
+    else if (a === "--no-search") opts.search = false;
+    else {
+      const [flag, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new Error(`${flag} needs a value`);
+      if (flag === "--counts") opts.counts = value.split(",").map((v) => positive(flag, v));
+      else if (flag === "--seed") opts.seed = positive(flag, value);
+      else if (flag === "--runs") opts.runs = Math.max(1, positive(flag, value));
+      else throw new Error(`unknown option: ${flag}`);
+    }
+  }
+  if (large && !opts.counts.includes(50_000)) opts.counts.push(50_000);
+  return opts;
+}
+
+function positive(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a non-negative integer, not ${value}`);
+  return n;
+}
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+
+/** Starts with no dirty pages of earlier work pending, and the previous output gone (best effort). */
+function settle(): void {
+  spawnSync("sync");
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const m = machineInfo();
+  console.log(
+    `machine: ${m.cpus} × ${m.cpuModel}, ${m.totalMemGiB.toFixed(1)} GiB RAM (${m.freeMemGiB.toFixed(1)} free), ` +
+      `node ${m.node}, ${m.platform}`,
+  );
+  const work = mkdtempSync(join(tmpdir(), "editoriale-bench-"));
+  const rows: Array<Record<string, string>> = [];
+  const ratios: Array<Record<string, string>> = [];
+  try {
+    const data = join(work, "data");
+    mkdirSync(data);
+    cpSync(join(repo, "_data", "site.json"), join(data, "site.json"));
+    writeFileSync(join(data, "terms.json"), "{}\n");
+    if (!opts.search) writeFileSync(join(data, "editoriale.json"), `${JSON.stringify({ search: false })}\n`);
+
+    for (const count of opts.counts) {
+      const content = join(work, `content-${count}`);
+      const t0 = performance.now();
+      const corpus = generateCorpus({ count, seed: opts.seed, outDir: content });
+      console.log(
+        `\ncorpus: ${corpus.articles} articles + ${corpus.dossiers} dossiers, ${corpus.words} words, seed ${opts.seed}, ` +
+          `generated in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${content}`,
+      );
+      for (let r = 1; r <= opts.runs; r++) {
+        const suffix = opts.runs > 1 ? ` #${r}` : "";
+        const site = join(work, `site-${count}-${r}`);
+        const floorOut = join(work, `floor-${count}-${r}`);
+
+        settle();
+        const buildLoad = load();
+        const build = await measure("npm", ["run", "build", "--", `--input=${content}`, `--output=${site}`], {
+          cwd: repo,
+          env: { ...process.env, EDITORIALE_DATA: data },
+          outputDir: site,
+        });
+        check("build", build);
+        if (r === 1 && count === opts.counts[0]) console.log(`build command: (cd ${repo} && EDITORIALE_DATA=${data} ${build.command})  [measured with ${build.method}]`);
+        for (const line of `${build.stdout}\n${build.stderr}`.split("\n")) {
+          if (/\[editoriale\] (\d+ articles: wrote|search:)|\[11ty\] .*Wrote/.test(line)) console.log(`  ${line.trim()}`);
+        }
+        if (!opts.keep) rmSync(site, { recursive: true, force: true });
+
+        settle();
+        const floorLoad = load();
+        const floor = await measure(process.execPath, ["--import", "tsx", join(repo, "bench", "floor.ts"), "--input", content, "--output", floorOut], {
+          cwd: repo,
+          outputDir: floorOut,
+        });
+        check("floor", floor);
+        if (r === 1 && count === opts.counts[0]) console.log(`floor command: (cd ${repo} && ${floor.command})`);
+        if (!opts.keep) rmSync(floorOut, { recursive: true, force: true });
+
+        rows.push({ ...measurementRow(`build ${count}${suffix}`, build), "load before": buildLoad });
+        rows.push({ ...measurementRow(`floor ${count}${suffix}`, floor), "load before": floorLoad });
+        ratios.push({
+          articles: `${count}${suffix}`,
+          "wall build/floor": ratio(build.wallMs, floor.wallMs),
+          "CPU build/floor": ratio(build.cpuMs, floor.cpuMs),
+          "peak RSS build MiB": build.peakRssKiB === null ? "–" : (build.peakRssKiB / 1024).toFixed(0),
+          "files build / floor": `${build.files ?? "–"} / ${floor.files ?? "–"}`,
+        });
+      }
+      if (!opts.keep) rmSync(content, { recursive: true, force: true });
+    }
+    console.log("");
+    console.log(formatTable(rows));
+    console.log("");
+    console.log(formatTable(ratios));
+    console.log(`load average after: ${load()}`);
+  } finally {
+    if (opts.keep) console.log(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function ratio(a: number | null, b: number | null): string {
+  return a === null || b === null || b === 0 ? "–" : `${(a / b).toFixed(2)}×`;
+}
+
+function check(what: string, result: Measurement): void {
+  if (result.exitCode === 0) return;
+  process.stderr.write(result.stdout + result.stderr);
+  throw new Error(`${what} exited with ${result.exitCode ?? result.signal}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,163 @@
+import type { Archive, ArchivePage } from "../core/archive.ts";
+import type { Article } from "../core/article.ts";
+import type { Dossier } from "../core/dossier.ts";
+import type { Feed } from "../core/feed.ts";
+import { relatedArticles, relatedCandidates } from "../core/related.ts";
+import { articleOrigin } from "../core/site-model.ts";
+import type { Term } from "../core/terms.ts";
+import type { Theme } from "../../_includes/theme.ts";
+import { renderNotFound } from "../../_includes/layouts/not-found.ts";
+
+/**
+ * What one build's outputs show, in short: a signature per page or feed, built
+ * from the model data it is rendered from. Two builds giving an output the
+ * same signature give it the same content, so a rebuild renders only the
+ * outputs whose signature changed (see `outputWriter`).
+ */
+export interface BuildSignatures {
+  article(article: Article): string;
+  /** Undefined for pages always rendered: the home's first page (side column) and dossiers (presentation). */
+  archivePage(page: ArchivePage): string | undefined;
+  feed(archive: Archive, feed: Feed): string;
+}
+
+/**
+ * Keeps, from build to build of one process, a number for each version of each
+ * article's data and body, and for the site's chrome (head, header, footer):
+ * signatures are lists of these numbers. A version gets a new number when its
+ * text changes, so an unchanged article keeps its number across builds.
+ */
+export function signatureKeeper() {
+  const stamps = new Versions();
+  const bodies = new Versions();
+  const terms = new Versions();
+  const chromes = new Versions();
+  const heads = new Versions();
+  /** articleStamp by the article's origin: an unchanged file's stamp is not made again. */
+  const ownStamps = new WeakMap<object, string>();
+  const ownStamp = (article: Article): string => {
+    const origin = articleOrigin(article);
+    let stamp = origin && ownStamps.get(origin);
+    if (stamp === undefined) {
+      stamp = articleStamp(article);
+      if (origin) ownStamps.set(origin, stamp);
+    }
+    return stamp;
+  };
+  /** Each article's related articles (files) and the candidate lists they came from, at the last build. */
+  let relatedBefore = new Map<string, { key: string; files: string[] }>();
+  return (theme: Theme): BuildSignatures => {
+    // The 404 page is the chrome alone: site name, navigation, footer lists, stylesheet, words.
+    const chrome = chromes.number("chrome", renderNotFound(theme));
+    const { options } = theme.model;
+    const primaryKey = options.taxonomies.find((t) => t.primary)?.key ?? "area";
+    const termNumbers = new Map<Term, number>();
+    const termNumber = (term: Term): number => {
+      let n = termNumbers.get(term);
+      if (n === undefined) termNumbers.set(term, (n = terms.number(`${term.taxonomy.key}\u0000${term.key}`, termStamp(term))));
+      return n;
+    };
+    const taxonomyKeys = options.taxonomies.map((t) => t.key);
+    const termsOf = (byKey: Record<string, Term[]>): string => {
+      let text = "";
+      for (const key of taxonomyKeys) {
+        text += ";";
+        for (const term of byKey[key] ?? []) text += `${termNumber(term)},`;
+      }
+      return text;
+    };
+    const articleNumbers = new Map<Article, number>();
+    const numberOf = (article: Article): number => {
+      let n = articleNumbers.get(article);
+      if (n === undefined) articleNumbers.set(article, (n = stamps.number(article.file, `${ownStamp(article)}|${termsOf(article.terms)}`)));
+      return n;
+    };
+    const bodyOf = (article: Article): number => bodies.number(article.file, article.markdown);
+
+    // Related articles are computed again only for an article one of whose candidate lists changed.
+    const relatedLast = relatedBefore;
+    const relatedNow = new Map<string, { key: string; files: string[] }>();
+    relatedBefore = relatedNow;
+    const headNumbers = new Map<Term, number>();
+    const headNumber = (term: Term): number => {
+      let n = headNumbers.get(term);
+      if (n === undefined) {
+        const text = relatedCandidates(term).map((a) => `${a.file}\t${a.date.getTime()}\t${a.url}`).join("\n");
+        headNumbers.set(term, (n = heads.number(`${term.taxonomy.key}\u0000${term.key}`, text)));
+      }
+      return n;
+    };
+    const relatedOf = (article: Article): number[] => {
+      const key = [primaryKey, "tag"].map((k) => (article.terms[k] ?? []).map(headNumber).join(",")).join("|");
+      const known = relatedLast.get(article.file);
+      const files = known?.key === key ? known.files : relatedArticles(article, options.relatedCount, "tag", primaryKey).map((r) => r.file);
+      relatedNow.set(article.file, { key, files });
+      return files.map((file) => {
+        const other = theme.model.byFile.get(file);
+        return other ? numberOf(other) : 0;
+      });
+    };
+    const archiveStamps = new Map<Archive, string>();
+    const archiveStamp = (archive: Archive): string => {
+      let stamp = archiveStamps.get(archive);
+      if (stamp === undefined) {
+        const own = JSON.stringify({ ...archive, articles: undefined, dossier: undefined, term: undefined, terms: undefined });
+        stamp = `${own}|${archive.term ? termNumber(archive.term) : ""}|${archive.terms.map(termNumber).join(",")}`;
+        archiveStamps.set(archive, stamp);
+      }
+      return stamp;
+    };
+    const dossierStamps = new Map<Dossier, string>();
+    const dossierStamp = (dossier: Dossier): string => {
+      let stamp = dossierStamps.get(dossier);
+      if (stamp === undefined) {
+        stamp = `${JSON.stringify({ ...dossier, parts: undefined, markdown: undefined })}|${dossier.parts.map(numberOf).join(",")}`;
+        dossierStamps.set(dossier, stamp);
+      }
+      return stamp;
+    };
+    return {
+      article(article) {
+        const dossier = article.dossier ? theme.model.dossierBySlug.get(article.dossier) : undefined;
+        return `${chrome}|${numberOf(article)}|${bodyOf(article)}|${dossier ? dossierStamp(dossier) : ""}|${relatedOf(article).join(",")}`;
+      },
+      archivePage(page) {
+        const { archive } = page;
+        if (archive.kind === "dossier" || (archive.kind === "home" && page.page.pageNumber === 1)) return undefined;
+        const { pageNumber, totalPages, start, total, items } = page.page;
+        return `${chrome}|${archiveStamp(archive)}|${pageNumber}/${totalPages}/${start}/${total}|${page.prevUrl}|${page.nextUrl}|${items.map(numberOf).join(",")}`;
+      },
+      feed(archive, feed) {
+        const channel = JSON.stringify({ ...feed, items: undefined });
+        return `${archiveStamp(archive)}|${channel}|${feed.items.map((item) => `${numberOf(item.article)}:${bodyOf(item.article)}`).join(",")}`;
+      },
+    };
+  };
+}
+
+/** A number per distinct text of each key; the same text keeps its number. */
+class Versions {
+  private readonly current = new Map<string, { text: string; n: number }>();
+  private next = 1;
+  number(key: string, text: string): number {
+    const known = this.current.get(key);
+    if (known && known.text === text) return known.n;
+    const n = this.next++;
+    this.current.set(key, { text, n });
+    return n;
+  }
+}
+
+/**
+ * Everything an article shows of itself but its body (numbered apart) and its
+ * terms (numbered one by one), as text. Generic on purpose: a field added to
+ * Article is part of it without a change here.
+ */
+export function articleStamp(article: Article): string {
+  return JSON.stringify({ ...article, markdown: undefined, terms: undefined });
+}
+
+/** What a page can show of a term. */
+function termStamp(term: Term): string {
+  return JSON.stringify([term.name, term.slug, term.url, term.description, term.bio]);
+}
