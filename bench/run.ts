@@ -63,9 +63,10 @@ function positive(flag: string, value: string): number {
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 
-/** Starts with no dirty pages of earlier work pending, and the previous output gone (best effort). */
+/** Starts with no dirty pages of earlier work pending (best effort), after a few seconds for the disk to calm down. */
 function settle(): void {
   spawnSync("sync");
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5_000);
 }
 
 async function main(): Promise<void> {
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "editoriale-bench-"));
   const rows: Array<Record<string, string>> = [];
   const ratios: Array<Record<string, string>> = [];
+  const builds = new Map<number, Measurement>();
   try {
     const data = join(work, "data");
     mkdirSync(data);
@@ -110,7 +112,6 @@ async function main(): Promise<void> {
         for (const line of `${build.stdout}\n${build.stderr}`.split("\n")) {
           if (/\[editoriale\] (\d+ articles: wrote|search:)|\[11ty\] .*Wrote/.test(line)) console.log(`  ${line.trim()}`);
         }
-        if (!opts.keep) rmSync(site, { recursive: true, force: true });
 
         settle();
         const floorLoad = load();
@@ -120,14 +121,17 @@ async function main(): Promise<void> {
         });
         check("floor", floor);
         if (r === 1 && count === opts.counts[0]) console.log(`floor command: (cd ${repo} && ${floor.command})`);
-        if (!opts.keep) rmSync(floorOut, { recursive: true, force: true });
+        // Removed only now: deleting a large output keeps the disk busy for a while, which would slow whatever runs next.
+        if (!opts.keep) for (const dir of [site, floorOut]) rmSync(dir, { recursive: true, force: true });
 
+        if (r === 1) builds.set(count, build);
         rows.push({ ...measurementRow(`build ${count}${suffix}`, build), "load before": buildLoad });
         rows.push({ ...measurementRow(`floor ${count}${suffix}`, floor), "load before": floorLoad });
         ratios.push({
           articles: `${count}${suffix}`,
           "wall build/floor": ratio(build.wallMs, floor.wallMs),
           "CPU build/floor": ratio(build.cpuMs, floor.cpuMs),
+          "user build/floor": ratio(build.userMs, floor.userMs),
           "peak RSS build MiB": build.peakRssKiB === null ? "–" : (build.peakRssKiB / 1024).toFixed(0),
           "files build / floor": `${build.files ?? "–"} / ${floor.files ?? "–"}`,
         });
@@ -138,6 +142,11 @@ async function main(): Promise<void> {
     console.log(formatTable(rows));
     console.log("");
     console.log(formatTable(ratios));
+    // Linear cost: the build of five times the articles should take about five times as long.
+    const [ten, fifty] = [builds.get(10_000), builds.get(50_000)];
+    if (ten && fifty) {
+      console.log(`\nbuild 50,000 / build 10,000: wall ${ratio(fifty.wallMs, ten.wallMs)}, CPU ${ratio(fifty.cpuMs, ten.cpuMs)}, user ${ratio(fifty.userMs, ten.userMs)}`);
+    }
     console.log(`load average after: ${load()}`);
   } finally {
     if (opts.keep) console.log(`kept ${work}`);

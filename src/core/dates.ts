@@ -39,18 +39,25 @@ function dateTimeIn(date: Date, timeZone: string): DateTime {
 
 /**
  * Formatting with a time zone is costly in luxon and every date is shown on
- * many pages (cards, feeds, sitemap): each formatted date is kept.
+ * many pages (cards, feeds, sitemap): each formatted date is kept, by time,
+ * and by Date object too (an article's date is one object shown on every page
+ * that lists it, and an object is found faster than a number). Dates are
+ * never changed in place once read.
  */
 function remembered(format: (date: Date, timeZone: string, flag: boolean) => string) {
-  // A table per flag and zone, keyed by the time as a number: no key string to build at each of the many calls.
-  const tables = [new Map<string, Map<number, string>>(), new Map<string, Map<number, string>>()] as const;
+  type Table = { byTime: Map<number, string>; byDate: WeakMap<Date, string> };
+  const tables = [new Map<string, Table>(), new Map<string, Table>()] as const;
   return (date: Date, timeZone: string, flag = false): string => {
     const byZone = tables[flag ? 1 : 0];
     let table = byZone.get(timeZone);
-    if (table === undefined) byZone.set(timeZone, (table = new Map()));
-    const time = date.getTime();
-    let text = table.get(time);
-    if (text === undefined) table.set(time, (text = format(date, timeZone, flag)));
+    if (table === undefined) byZone.set(timeZone, (table = { byTime: new Map(), byDate: new WeakMap() }));
+    let text = table.byDate.get(date);
+    if (text === undefined) {
+      const time = date.getTime();
+      text = table.byTime.get(time);
+      if (text === undefined) table.byTime.set(time, (text = format(date, timeZone, flag)));
+      table.byDate.set(date, text);
+    }
     return text;
   };
 }

@@ -44,6 +44,17 @@ export function signatureKeeper() {
     }
     return stamp;
   };
+  /** What a related-articles candidate list says of an article: its file, date and URL (by origin, as above). */
+  const candidateTokens = new WeakMap<object, string>();
+  const candidateToken = (article: Article): string => {
+    const origin = articleOrigin(article);
+    let token = origin && candidateTokens.get(origin);
+    if (token === undefined) {
+      token = `${article.file}\t${article.date.getTime()}\t${article.url}`;
+      if (origin) candidateTokens.set(origin, token);
+    }
+    return token;
+  };
   /** Each article's related articles (files) and the candidate lists they came from, at the last build. */
   let relatedBefore = new Map<string, { key: string; files: string[] }>();
   return (theme: Theme): BuildSignatures => {
@@ -73,6 +84,13 @@ export function signatureKeeper() {
       return n;
     };
     const bodyOf = (article: Article): number => bodies.number(article.file, article.markdown);
+    /** A feed item shows the article's data and its body. */
+    const itemKeys = new Map<Article, string>();
+    const itemKey = (article: Article): string => {
+      let key = itemKeys.get(article);
+      if (key === undefined) itemKeys.set(article, (key = `${numberOf(article)}:${bodyOf(article)}`));
+      return key;
+    };
 
     // Related articles are computed again only for an article one of whose candidate lists changed.
     const relatedLast = relatedBefore;
@@ -82,13 +100,16 @@ export function signatureKeeper() {
     const headNumber = (term: Term): number => {
       let n = headNumbers.get(term);
       if (n === undefined) {
-        const text = relatedCandidates(term).map((a) => `${a.file}\t${a.date.getTime()}\t${a.url}`).join("\n");
+        const text = relatedCandidates(term).map(candidateToken).join("\n");
         headNumbers.set(term, (n = heads.number(`${term.taxonomy.key}\u0000${term.key}`, text)));
       }
       return n;
     };
     const relatedOf = (article: Article): number[] => {
-      const key = [primaryKey, "tag"].map((k) => (article.terms[k] ?? []).map(headNumber).join(",")).join("|");
+      let key = "";
+      for (const term of article.terms[primaryKey] ?? []) key += `${headNumber(term)},`;
+      key += "|";
+      for (const term of article.terms["tag"] ?? []) key += `${headNumber(term)},`;
       const known = relatedLast.get(article.file);
       const files = known?.key === key ? known.files : relatedArticles(article, options.relatedCount, "tag", primaryKey).map((r) => r.file);
       relatedNow.set(article.file, { key, files });
@@ -129,7 +150,9 @@ export function signatureKeeper() {
       },
       feed(archive, feed) {
         const channel = JSON.stringify({ ...feed, items: undefined });
-        return `${archiveStamp(archive)}|${channel}|${feed.items.map((item) => `${numberOf(item.article)}:${bodyOf(item.article)}`).join(",")}`;
+        let items = "";
+        for (const item of feed.items) items += `${itemKey(item.article)},`;
+        return `${archiveStamp(archive)}|${channel}|${items}`;
       },
     };
   };
