@@ -14,7 +14,12 @@ export interface Output {
    * the previous build's, rendering is skipped. Absent or undefined: always rendered.
    */
   signature?(): string | undefined;
+  /** The page's URL when it belongs in the search index (article pages). */
+  searchUrl?: string;
 }
+
+/** Called with each output rendered by this build, once it is written (the search index reads article pages as they come). */
+export type RenderedHook = (output: Output, content: Content) => void | Promise<void>;
 
 export interface WriteReport {
   /** Files written because their content changed (or is new). */
@@ -45,7 +50,7 @@ export function outputWriter() {
   const previous = new Map<string, Remembered>();
   let lastOutputDir = "";
   /** `remember`: keep signatures and hashes for the next build of this process; a one-off build computes neither. */
-  return async (outputDir: string, outputs: Iterable<Output>, remember: boolean): Promise<WriteReport> => {
+  return async (outputDir: string, outputs: Iterable<Output>, remember: boolean, rendered?: RenderedHook): Promise<WriteReport> => {
     const root = path.resolve(outputDir);
     if (root !== lastOutputDir) previous.clear();
     lastOutputDir = root;
@@ -65,6 +70,7 @@ export function outputWriter() {
       if (remember && known?.hash === hash) {
         previous.set(output.path, { signature, hash });
         report.unchanged++;
+        await rendered?.(output, content);
         continue;
       }
       const file = path.resolve(root, output.path);
@@ -79,6 +85,7 @@ export function outputWriter() {
       else writePieces(file, content);
       if (remember) previous.set(output.path, { signature, hash });
       report.written++;
+      await rendered?.(output, content);
     }
     for (const gone of stale) {
       rmSync(path.resolve(root, gone), { force: true });

@@ -9,11 +9,11 @@ import type { Theme } from "../../_includes/theme.ts";
 import { contentReader } from "./content-files.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { frontMatterEngine } from "./front-matter-engine.ts";
-import { outputWriter } from "./output-writer.ts";
+import { outputWriter, type RenderedHook } from "./output-writer.ts";
 import { signatureKeeper } from "./output-signatures.ts";
 import { siteOutputs } from "./site-outputs.ts";
 import { fingerprintStylesheet } from "./stylesheet.ts";
-import { indexSite, writePage } from "./search-index.ts";
+import { SearchIndex, writePage } from "./search-index.ts";
 import { renderSearchPage } from "../../_includes/layouts/search.ts";
 
 export type { EditorialeOptions };
@@ -50,6 +50,10 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   const write = outputWriter();
   const signatures = signatureKeeper();
   let theme: Theme | undefined;
+  // Search: the Pagefind index is made while the pages are written (search-index.ts). While serving,
+  // it is made on the first build only (it takes seconds on a large site); restart to refresh it.
+  let search: SearchIndex | undefined;
+  let indexed = false;
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     const started = performance.now();
@@ -60,34 +64,37 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
       throwIfProblems(redirects.problems);
       for (const notice of model.notices) console.log(`[editoriale] ${notice}`);
       theme = { model, md, stylesheet: stylesheet(), search: options.search };
+      if (options.search && (runMode === "build" || !indexed)) search = await SearchIndex.start(options.site.language);
       // A one-off build renders everything; watch and serve rebuilds render only the outputs whose signature changed.
       const remember = runMode !== "build";
       const report = await write(
         directories.output,
         siteOutputs(theme, [{ path: "_redirects", render: () => renderRedirects(redirects.rules) }], remember ? signatures(theme) : undefined),
         remember,
+        search && indexArticles(search, model.articles.length, directories.output),
       );
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       const kept = [report.unchanged && `${report.unchanged} unchanged`, report.skipped && `${report.skipped} not re-rendered`, report.removed && `${report.removed} removed`].filter(Boolean).join(", ");
       console.log(`[editoriale] ${model.articles.length} articles: wrote ${report.written} files${kept ? `, ${kept}` : ""} in ${seconds} s`);
     } catch (error) {
+      await search?.abandon();
+      search = undefined;
       // While serving, a writer's mistake is shown and the server keeps watching for the fix.
       if (runMode !== "build" && error instanceof EditorialeError) console.error(`[editoriale] ${error.message}`);
       else throw error;
     }
   });
 
-  // Search: /cerca/ and the Pagefind index, once the pages are written. While serving, the index
-  // is built on the first build only (it takes seconds on a large site); restart to refresh it.
-  let indexed = false;
-  eleventyConfig.on("eleventy.after", async ({ directories, runMode }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
     if (!options.search || !theme) return;
     writePage(directories.output, "cerca/index.html", renderSearchPage(theme));
-    if (runMode !== "build" && indexed) return;
-    const articleUrls = theme.model.articles.map((a) => a.url);
-    const { pages, seconds } = await indexSite(directories.output, options.site.language, articleUrls);
+    if (!search) return;
+    const index = search;
+    search = undefined;
+    const { pages, seconds, process } = await index.write(directories.output);
     indexed = true;
-    console.log(`[editoriale] search: indexed ${pages} pages in ${seconds.toFixed(2)} s`);
+    const usage = process && ` (Pagefind's process: ${process.cpuSeconds.toFixed(2)} s CPU, ${Math.round(process.peakKiB / 1024)} MiB at most)`;
+    console.log(`[editoriale] search: indexed ${pages} pages in ${seconds.toFixed(2)} s${usage ?? ""}`);
   });
 
   const model = () => theme?.model;
@@ -95,4 +102,18 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   eleventyConfig.addCollection("editorialeArchives", () => model()?.archives ?? []);
   eleventyConfig.addCollection("editorialeIndexes", () => model()?.indexes ?? []);
   eleventyConfig.addCollection("editorialeDossiers", () => model()?.dossiers ?? []);
+}
+
+/**
+ * Hands each article page to the search index as it is written; after the
+ * last one, Pagefind writes its files while the archive pages are written.
+ */
+function indexArticles(search: SearchIndex, articles: number, outputDir: string): RenderedHook {
+  let handed = 0;
+  return async (output, content) => {
+    if (output.searchUrl === undefined || typeof content !== "string") return;
+    await search.add(output.searchUrl, content);
+    // The failure, if any, is reported where the write is awaited (eleventy.after).
+    if (++handed === articles) search.write(outputDir).catch(() => undefined);
+  };
 }

@@ -1,33 +1,95 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 
+/** Pages handed to Pagefind and not yet answered, at most: enough to keep its process busy, few enough to bound memory. */
+const IN_FLIGHT = 128;
+
+export interface IndexReport {
+  pages: number;
+  seconds: number;
+  /** Pagefind's own process (Linux only; undefined elsewhere): its CPU time and peak resident memory. */
+  process: PagefindProcess | undefined;
+}
+
+export interface PagefindProcess {
+  cpuSeconds: number;
+  peakKiB: number;
+}
+
 /**
- * Indexes the built site with Pagefind (Italian stemming: pages say lang="it",
- * and the language is forced so that every page shares one index). Only
- * article pages are handed over — the only pages with `data-pagefind-body`,
- * so scanning the thousands of archive pages and feeds would add nothing but time.
+ * The Pagefind search index of one build, made while the pages are written.
+ *
+ * Pagefind runs in its own process. Each article page is handed over as soon
+ * as it is rendered, so that Pagefind reads and indexes it on the other CPU
+ * core while this process goes on rendering; the index files are written
+ * once the last article is in, while the archive pages are still being
+ * written. Only article pages are indexed (the only pages with
+ * `data-pagefind-body`), with Italian stemming forced so that every page
+ * shares one index.
  */
-export async function indexSite(outputDir: string, language: string, articleUrls: readonly string[]): Promise<{ pages: number; seconds: number }> {
-  const started = performance.now();
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: language.slice(0, 2) });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-  let pages = 0;
-  // A few files in flight at once keep Pagefind's process busy without holding the whole site in memory.
-  for (let i = 0; i < articleUrls.length; i += 32) {
-    await Promise.all(
-      articleUrls.slice(i, i + 32).map(async (url) => {
-        const page = readFileSync(path.join(outputDir, url.endsWith("/") ? `${url}index.html` : url), "utf8");
-        const added = await index.addHTMLFile({ url, content: indexedPart(page) });
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join("; ")}`);
-        pages++;
-      }),
-    );
+export class SearchIndex {
+  private readonly inFlight: Array<Promise<void>> = [];
+  private failure: Error | undefined;
+  private pages = 0;
+  private writing: Promise<IndexReport> | undefined;
+
+  private constructor(
+    private readonly index: pagefind.PagefindIndex,
+    private readonly started: number,
+  ) {}
+
+  static async start(language: string): Promise<SearchIndex> {
+    const started = performance.now();
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: language.slice(0, 2) });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+    return new SearchIndex(index, started);
   }
-  const written = await index.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-  await pagefind.close();
-  return { pages, seconds: (performance.now() - started) / 1000 };
+
+  /**
+   * Hands one page to Pagefind. Returns once Pagefind's process has been
+   * given the chance to read it (a turn of the event loop), or, with too many
+   * pages unanswered, once the oldest is answered.
+   */
+  async add(url: string, page: string): Promise<void> {
+    if (this.writing) throw new Error(`Editoriale: ${url} reached the search index after it was written`);
+    const added = this.index.addHTMLFile({ url, content: indexedPart(page) }).then(
+      (response) => {
+        if (response.errors.length > 0) this.failure ??= new Error(`Pagefind could not index ${url}: ${response.errors.join("; ")}`);
+        else this.pages++;
+      },
+      (error: unknown) => {
+        this.failure ??= error instanceof Error ? error : new Error(String(error));
+      },
+    );
+    this.inFlight.push(added);
+    if (this.inFlight.length >= IN_FLIGHT) await this.inFlight.shift();
+    else await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  /** Writes the index under `<outputDir>/pagefind/` once every page handed over is indexed; asked twice, writes once. */
+  write(outputDir: string): Promise<IndexReport> {
+    this.writing ??= this.writeNow(outputDir);
+    return this.writing;
+  }
+
+  private async writeNow(outputDir: string): Promise<IndexReport> {
+    try {
+      await Promise.all(this.inFlight.splice(0));
+      if (this.failure) throw this.failure;
+      const written = await this.index.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
+      if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+      return { pages: this.pages, seconds: (performance.now() - this.started) / 1000, process: pagefindProcess() };
+    } finally {
+      await pagefind.close();
+    }
+  }
+
+  /** Stops Pagefind without writing (the build failed). */
+  async abandon(): Promise<void> {
+    await Promise.allSettled(this.inFlight.splice(0));
+    await pagefind.close();
+  }
 }
 
 /**
@@ -42,6 +104,29 @@ export function indexedPart(page: string): string {
   if (start < 0 || end < start) return page;
   const lang = /<html[^>]*>/.exec(page)?.[0] ?? "<html>";
   return `<!DOCTYPE html>${lang}<body>${page.slice(start, end + "</main>".length)}</body></html>`;
+}
+
+/**
+ * CPU time and peak memory (VmHWM) of the Pagefind process this one started,
+ * read before it is stopped: it is a child of this process that is never
+ * waited for, so a measurement of the build (GNU time) would not count it.
+ */
+function pagefindProcess(): PagefindProcess | undefined {
+  try {
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      if (!/^Name:\s*pagefind/m.test(status) || !new RegExp(`^PPid:\\s*${process.pid}$`, "m").test(status)) continue;
+      const peak = /^VmHWM:\s*(\d+) kB/m.exec(status);
+      // /proc/PID/stat: the fields after the command name; utime and stime are the 12th and 13th, in clock ticks (100 per second on Linux).
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      if (peak && Number.isFinite(ticks)) return { cpuSeconds: ticks / 100, peakKiB: Number(peak[1]) };
+    }
+  } catch {
+    // No /proc (not Linux), or a process ended while it was read: the figures are only informative.
+  }
+  return undefined;
 }
 
 /** Writes a page the index step needs before indexing (the search page itself). */

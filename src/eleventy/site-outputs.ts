@@ -120,12 +120,14 @@ class FeedItems {
 
 class ArticleOutput implements Output {
   readonly path: string;
+  readonly searchUrl: string;
   constructor(
     private readonly build: FeedItems,
     private readonly article: Article,
     private readonly signatures: BuildSignatures | undefined,
   ) {
     this.path = outputPath(article.url);
+    this.searchUrl = article.url;
   }
   render(): Content {
     const body = this.build.theme.md.render(this.article.markdown);
