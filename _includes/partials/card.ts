@@ -2,10 +2,19 @@ import { html, type SafeHtml } from "../../src/core/html.ts";
 import type { Article } from "../../src/core/article.ts";
 import { fill } from "../../src/core/words.ts";
 import type { Theme } from "../theme.ts";
+import { perBuild } from "../per-build.ts";
 import { byline } from "./byline.ts";
+
+// An article's card is the same on every archive page that lists it: made once per build and heading level.
+const cardWithH2 = perBuild((theme, article: Article) => renderCard(theme, article, 2));
+const cardWithH3 = perBuild((theme, article: Article) => renderCard(theme, article, 3));
 
 /** The card of the seed page: rubric label, title as link, byline, excerpt, "Leggi >". */
 export function card(theme: Theme, article: Article, headingLevel: 2 | 3 = 2): SafeHtml {
+  return headingLevel === 2 ? cardWithH2(theme, article) : cardWithH3(theme, article);
+}
+
+function renderCard(theme: Theme, article: Article, headingLevel: 2 | 3): SafeHtml {
   const { words } = theme.model.options;
   const primary = theme.model.options.taxonomies.find((t) => t.primary);
   const areas = primary ? article.terms[primary.key] ?? [] : [];

@@ -1,8 +1,17 @@
 import { html, type SafeHtml } from "../../src/core/html.ts";
+import type { SiteModel } from "../../src/core/site-model.ts";
+import { perBuild } from "../per-build.ts";
 import type { Theme } from "../theme.ts";
+
+// The footer is the same on every page of a build.
+const footerOf = perBuild((theme, _model: SiteModel) => renderFooter(theme));
 
 /** About the site; its sections; the index pages; the feeds (the whole site and each area). */
 export function siteFooter(theme: Theme): SafeHtml {
+  return footerOf(theme, theme.model);
+}
+
+function renderFooter(theme: Theme): SafeHtml {
   const { site, words, taxonomies } = theme.model.options;
   const indexes = theme.model.indexes;
   const termsOf = (key: string | undefined) => (key ? [...(theme.model.index.terms.get(key)?.values() ?? [])] : []);

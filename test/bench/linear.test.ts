@@ -19,6 +19,8 @@ import { frontMatterEngine } from "../../src/eleventy/front-matter-engine.ts";
 import { signatureKeeper } from "../../src/eleventy/output-signatures.ts";
 import { loadSiteData } from "../../src/eleventy/site-data.ts";
 import { siteOutputs } from "../../src/eleventy/site-outputs.ts";
+import { card } from "../../_includes/partials/card.ts";
+import { siteFooter } from "../../_includes/partials/footer.ts";
 
 // The build's added steps cost in proportion to the site: operations are counted, never timed.
 
@@ -143,6 +145,21 @@ test("a full build renders each article's body once, for its page and all its fe
     md.render = render;
     assert.is(renders, model.articles.length + model.dossiers.length);
   }
+});
+
+test("a card and the footer are made once per build and reused by every page that shows them", () => {
+  const { model, md } = small;
+  const theme = { model, md, stylesheet: "/s.css" };
+  const first = model.articles[0] as Article;
+  assert.ok(card(theme, first) === card(theme, first), "the same card object for the same article and level");
+  assert.ok(card(theme, first, 3) === card(theme, first, 3));
+  assert.is.not(card(theme, first, 2).value, card(theme, first, 3).value);
+  assert.ok(siteFooter(theme) === siteFooter(theme));
+  // A new build (a new theme) makes its own: an edit is never shown stale.
+  const next = { ...theme };
+  assert.ok(card(next, first) !== card(theme, first));
+  assert.is(card(next, first).value, card(theme, first).value);
+  assert.ok(siteFooter(next) !== siteFooter(theme));
 });
 
 test("signatures: one stamp per article, term, archive, feed and dossier, whatever the number of pages", () => {
