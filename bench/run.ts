@@ -17,7 +17,11 @@
  * time) is counted from the build's log line. `--runs N` also prints, per
  * size, the best of the N runs of each side and their ratio: on a shared
  * machine the disk and other users only ever add time.
- * Everything it made is removed at the end unless --keep.
+ * Everything it made is removed at the end unless --keep, and only then: on
+ * ext4, creating files within a few minutes of deleting many others is slow
+ * (the inode allocator skips recently deleted inodes: `recently_deleted` and
+ * `find_inode_bit` in a kernel profile), so deleting one run's output before
+ * the next run would slow whichever side ran first.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -132,8 +136,6 @@ async function main(): Promise<void> {
         });
         check("floor", floor);
         if (r === 1 && count === opts.counts[0]) console.log(`floor command: (cd ${repo} && ${floor.command})`);
-        // Removed only now: deleting a large output keeps the disk busy for a while, which would slow whatever runs next.
-        if (!opts.keep) for (const dir of [site, floorOut]) rmSync(dir, { recursive: true, force: true });
 
         // Pagefind's process is never waited for, so GNU time misses it: the build logs its CPU time and memory.
         const pagefind = pagefindUsage(build.stdout);
@@ -162,7 +164,6 @@ async function main(): Promise<void> {
           "user build/floor": ratio(best.build.userMs, best.floor.userMs),
         });
       }
-      if (!opts.keep) rmSync(content, { recursive: true, force: true });
     }
     console.log("");
     console.log(formatTable(rows));
