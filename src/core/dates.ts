@@ -44,7 +44,7 @@ function dateTimeIn(date: Date, timeZone: string): DateTime {
  * that lists it, and an object is found faster than a number). Dates are
  * never changed in place once read.
  */
-function remembered(format: (date: Date, timeZone: string, flag: boolean) => string) {
+export function remembered(format: (date: Date, timeZone: string, flag: boolean) => string) {
   type Table = { byTime: Map<number, string>; byDate: WeakMap<Date, string> };
   const tables = [new Map<string, Table>(), new Map<string, Table>()] as const;
   return (date: Date, timeZone: string, flag = false): string => {

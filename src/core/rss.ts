@@ -1,22 +1,15 @@
+import { remembered } from "./dates.ts";
 import { cdata, escapeText } from "./escape.ts";
 import type { Feed, FeedItem } from "./feed.ts";
 
 const rfc822Formats = new Map<string, Intl.DateTimeFormat>();
-const rfc822Cache = new Map<string, Map<number, string>>();
 
 /**
  * The RSS plugin's RFC 822 date (@11ty/eleventy-plugin-rss `dateToRfc822`),
  * with its formatter made once per time zone instead of once per call, and
  * each date remembered: one article is in many feeds.
  */
-export function rfc822(date: Date, timeZone: string): string {
-  let table = rfc822Cache.get(timeZone);
-  if (table === undefined) rfc822Cache.set(timeZone, (table = new Map()));
-  const time = date.getTime();
-  let text = table.get(time);
-  if (text === undefined) table.set(time, (text = formatRfc822(date, timeZone)));
-  return text;
-}
+export const rfc822: (date: Date, timeZone: string) => string = remembered(formatRfc822);
 
 function formatRfc822(date: Date, timeZone: string): string {
   let format = rfc822Formats.get(timeZone);
