@@ -18,7 +18,7 @@ export interface Output {
   searchUrl?: string;
 }
 
-/** Called with each output rendered by this build, once it is written (the search index reads article pages as they come). */
+/** Called with each output this build renders, as soon as it is rendered (the search index reads article pages as they come). */
 export type RenderedHook = (output: Output, content: Content) => void | Promise<void>;
 
 export interface WriteReport {
@@ -66,11 +66,11 @@ export function outputWriter() {
         continue;
       }
       const content = await output.render();
+      await rendered?.(output, content);
       const hash = remember ? hashOf(content) : "";
       if (remember && known?.hash === hash) {
         previous.set(output.path, { signature, hash });
         report.unchanged++;
-        await rendered?.(output, content);
         continue;
       }
       const file = path.resolve(root, output.path);
@@ -85,7 +85,6 @@ export function outputWriter() {
       else writePieces(file, content);
       if (remember) previous.set(output.path, { signature, hash });
       report.written++;
-      await rendered?.(output, content);
     }
     for (const gone of stale) {
       rmSync(path.resolve(root, gone), { force: true });
