@@ -15,7 +15,10 @@ export const ERRORS = {
   URL_COLLISION: "Two pages would be written to one URL",
   REDIRECT_DUPLICATE: "Two redirects, or a redirect and a page, share one address",
   OPTION_INVALID: "A plugin option is not valid",
+  OPTION_UNKNOWN: "A plugin option has a name the plugin does not know",
   SITE_DATA_INVALID: "Site data is not valid",
+  TEMPLATE_IN_CONTENT: "An Eleventy template or data file is in the content folder",
+  TEMPLATE_OUTSIDE_OUTPUT: "A template would be written outside the output folder",
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -33,7 +36,8 @@ export interface Problem {
 }
 
 export function formatProblem(p: Problem): string {
-  return `${p.file} → ${p.field}: ${p.message}. Fix: ${p.fix}`;
+  // A message may end in a question ("Did you mean feedSize?"): no full stop after it.
+  return `${p.file} → ${p.field}: ${p.message}${p.message.endsWith("?") ? "" : "."} Fix: ${p.fix}`;
 }
 
 /** Thrown once with every problem found, so that one run reports them all. */

@@ -2,8 +2,10 @@ import { z } from "zod";
 import { defaultWords, type WordKey, type Words } from "./words.ts";
 import type { Taxonomy, TermDataTable } from "./taxonomy.ts";
 import { EditorialeError, type Problem } from "./errors.ts";
+import { closestName } from "./closest-name.ts";
 
-const taxonomySchema = z.object({
+// Strict objects throughout: a misspelled option (`feedsize`) is an error naming the right one, never silently ignored.
+const taxonomySchema = z.strictObject({
   key: z.string().regex(/^[a-z][a-z0-9_]*$/, "a lower-case identifier such as `region`"),
   field: z.string().min(1),
   base: z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, "a URL segment such as `regione`"),
@@ -20,7 +22,7 @@ const termDataSchema = z.record(
   z.string(),
   z.record(
     z.string(),
-    z.object({
+    z.strictObject({
       name: z.string().min(1).optional(),
       slug: z.string().regex(/^[\p{Ll}\p{Lo}\p{N}_-]+$/u, "lower-case letters, digits and dashes").optional(),
       description: z.string().optional(),
@@ -29,8 +31,8 @@ const termDataSchema = z.record(
   ),
 );
 
-const optionsSchema = z.object({
-  site: z.object({
+const optionsSchema = z.strictObject({
+  site: z.strictObject({
     title: z.string().min(1),
     url: z.url().transform((u) => u.replace(/\/+$/, "")),
     description: z.string().default(""),
@@ -53,7 +55,7 @@ const optionsSchema = z.object({
   dossiers: z
     .union([
       z.literal(false),
-      z.object({
+      z.strictObject({
         folder: z.string().default("il-punto"),
         base: z.string().default("il-punto"),
         title: z.string().default("Il Punto di Welforum"),
@@ -125,7 +127,11 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   const parsed = optionsSchema.safeParse(input ?? {});
   if (!parsed.success) {
     throw new EditorialeError(
-      parsed.error.issues.map((issue) => optionProblem(issue.path.join(".") || "(options)", issue.message)),
+      parsed.error.issues.flatMap((issue) =>
+        issue.code === "unrecognized_keys"
+          ? issue.keys.map((key) => unknownOptionProblem([...issue.path, key], keysAt(optionsSchema, issue.path)))
+          : [optionProblem(issue.path.join(".") || "(options)", issue.message)],
+      ),
     );
   }
   const o = parsed.data;
@@ -187,4 +193,34 @@ function optionProblem(option: string, message: string): Problem {
     message,
     fix: `correct \`${option}\` where the plugin is added (eleventyConfig.addPlugin(editoriale, {…}))`,
   };
+}
+
+function unknownOptionProblem(path: ReadonlyArray<PropertyKey>, valid: readonly string[]): Problem {
+  const option = path.map(String).join(".");
+  const name = String(path[path.length - 1]);
+  const closest = closestName(name, valid);
+  const parent = path.slice(0, -1).map(String).join(".");
+  return {
+    code: "OPTION_UNKNOWN",
+    file: `${PLUGIN} options`,
+    field: option,
+    message: closest ? `unknown option. Did you mean ${closest}?` : `unknown option. Valid options${parent ? ` in ${parent}` : ""}: ${valid.join(", ")}`,
+    fix: closest ? `rename it to \`${closest}\`, or remove it` : "remove it, or correct its name",
+  };
+}
+
+/** The option names valid in the object at `path` of the schema (array indexes and record keys step into their items). */
+function keysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[] {
+  let at: z.ZodType | undefined = schema;
+  for (let i = 0; at; ) {
+    if (at instanceof z.ZodDefault || at instanceof z.ZodOptional) at = at.unwrap() as z.ZodType;
+    else if (at instanceof z.ZodPipe) at = at.in as z.ZodType;
+    else if (at instanceof z.ZodUnion) at = (at.options as z.ZodType[]).find((option) => keysAt(option, []).length > 0);
+    else if (i === path.length) break;
+    else if (at instanceof z.ZodObject) at = at.shape[String(path[i++])] as z.ZodType | undefined;
+    else if (at instanceof z.ZodArray) (at = at.element as z.ZodType), i++;
+    else if (at instanceof z.ZodRecord) (at = at.valueType as z.ZodType), i++;
+    else return [];
+  }
+  return at instanceof z.ZodObject ? Object.keys(at.shape) : [];
 }
