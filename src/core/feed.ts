@@ -1,5 +1,6 @@
 import type { Archive } from "./archive.ts";
 import type { Article } from "./article.ts";
+import { termKey } from "./term-key.ts";
 
 /** A feed, independent of its format. URLs are absolute. */
 export interface Feed {
@@ -65,10 +66,24 @@ function feedItem(article: Article, settings: FeedSettings): FeedItem {
     guid: link,
     date: article.date,
     creators: (article.terms[settings.authorKey] ?? []).map((t) => t.name),
-    categories: settings.categoryKeys.flatMap((key) => (article.terms[key] ?? []).map((t) => t.name)),
+    categories: distinctNames(settings.categoryKeys.flatMap((key) => (article.terms[key] ?? []).map((t) => t.name))),
     description: article.excerpt,
     article,
   };
+}
+
+/**
+ * One category per name, the first spelling kept: an area and a tag both called "Terzo settore" (or
+ * "Terzo Settore") are one subject to a reader, which files items by category text, not by taxonomy.
+ */
+function distinctNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const key = termKey(name);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { remembered } from "./dates.ts";
-import { cdata, escapeText } from "./escape.ts";
+import { cdata, escapeText, escapeTextAsHtmlInXml } from "./escape.ts";
 import type { Feed, FeedItem } from "./feed.ts";
 
 const rfc822Formats = new Map<string, Intl.DateTimeFormat>();
@@ -32,6 +32,15 @@ export function renderRss(feed: Feed, timeZone: string, contentHtml: (item: Feed
 }
 
 /**
+ * Which text is read as what: readers show `<description>` (item and channel) as HTML — the RSS 2.0
+ * spec allows "entity-encoded HTML" there and the RSS Advisory Board's profile and the W3C feed
+ * validator say readers treat it so — so our plain-text excerpt is escaped for HTML and then for XML.
+ * `<title>`, `<category>` and `<dc:creator>` are plain text in practice (the profile and the validator's
+ * CharacterData note: no markup in them), so they are escaped once, for XML: a title "A & B" stays "A & B".
+ */
+const descriptionText = escapeTextAsHtmlInXml;
+
+/**
  * One `<item>`. It depends only on the article (and the site's settings), so a
  * build that puts one article in many feeds can render it once.
  */
@@ -42,7 +51,7 @@ export function renderRssItem(item: FeedItem, timeZone: string, contentHtml: str
       <link>${e(item.link)}</link>
       <guid isPermaLink="true">${e(item.guid)}</guid>
       <pubDate>${rfc822(item.date, timeZone)}</pubDate>
-${item.creators.map((c) => `      <dc:creator>${e(c)}</dc:creator>\n`).join("")}${item.categories.map((c) => `      <category>${e(c)}</category>\n`).join("")}      <description>${e(item.description)}</description>
+${item.creators.map((c) => `      <dc:creator>${e(c)}</dc:creator>\n`).join("")}${item.categories.map((c) => `      <category>${e(c)}</category>\n`).join("")}      <description>${descriptionText(item.description)}</description>
       <content:encoded>${cdata(contentHtml)}</content:encoded>
     </item>
 `;
@@ -62,7 +71,7 @@ export function rssChannelEnds(feed: Feed, timeZone: string): [string, string] {
   <channel>
     <title>${e(feed.title)}</title>
     <link>${e(feed.link)}</link>
-    <description>${e(feed.description)}</description>
+    <description>${descriptionText(feed.description)}</description>
     <language>${e(feed.language)}</language>
     <lastBuildDate>${rfc822(feed.lastBuildDate, timeZone)}</lastBuildDate>
     <atom:link href="${e(feed.selfUrl)}" rel="self" type="application/rss+xml"/>

@@ -12,9 +12,16 @@ test("root-relative and relative links and images become absolute", () => {
   );
 });
 
-test("absolute URLs, mailto and fragments are left alone; entities survive", () => {
-  const html = '<a href="https://altro.example/">a</a><a href="mailto:x@y.it">b</a><a href="#nota">c</a><a href="/cerca/?q=a&amp;b=c">d</a>';
+test("absolute URLs and mailto are left alone; entities survive", () => {
+  const html = '<a href="https://altro.example/">a</a><a href="mailto:x@y.it">b</a><a href="/cerca/?q=a&amp;b=c">d</a>';
   assert.is(absolutizeHtml(html, base, absoluteUrl), html.replace('href="/cerca/', 'href="https://s.example/cerca/'));
+});
+
+test("fragment-only links become the article's URL with the fragment (a reader shows the item away from the page)", () => {
+  assert.is(
+    absolutizeHtml('<a href="#sez">vai</a> <a href=\'#nota-1\'>1</a>', base + "#vecchio", absoluteUrl),
+    '<a href="https://s.example/il-punto/dossier/parte/#sez">vai</a> <a href=\'https://s.example/il-punto/dossier/parte/#nota-1\'>1</a>',
+  );
 });
 
 test("text that looks like an attribute outside a tag is rewritten only where it is an attribute", () => {

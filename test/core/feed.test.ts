@@ -5,6 +5,8 @@ import type { Article } from "../../src/core/article.ts";
 import { buildFeed } from "../../src/core/feed.ts";
 import { renderRss } from "../../src/core/rss.ts";
 import { XMLParser } from "fast-xml-parser";
+import { parse as parseHtml } from "node-html-parser";
+import type { Term } from "../../src/core/terms.ts";
 
 function article(i: number, title = `Articolo ${i}`): Article {
   return {
@@ -49,6 +51,33 @@ test("RSS stays valid XML whatever the text holds", () => {
   assert.is(parsed.rss.channel.item.title, hostile.replace("\u0001", ""));
   assert.is(parsed.rss.channel.item.pubDate, "Wed, 01 Jan 2020 13:00:00 +0100");
   assert.is(parsed.rss.channel.item["content:encoded"], "<p>]]> fine</p>");
+});
+
+/** The item's description as a reader gets it: the XML text, then read as HTML. */
+function descriptionAsReaderSees(excerpt: string): { xmlText: string; htmlText: string; channelText: string } {
+  const a = { ...article(1), excerpt };
+  const feed = buildFeed({ ...archive([a]), description: excerpt }, settings);
+  const xml = renderRss(feed, "Europe/Rome", () => "<p>x</p>");
+  const parsed = new XMLParser({ processEntities: true, htmlEntities: false }).parse(xml, true) as { rss: { channel: { description: string; item: { description: string } } } };
+  const xmlText = parsed.rss.channel.item.description;
+  return { xmlText, htmlText: parseHtml(xmlText).textContent, channelText: parseHtml(parsed.rss.channel.description).textContent };
+}
+
+test("regression: feed description keeps «<<…>>» and a literal <iframe> when a reader reads it as HTML", () => {
+  for (const excerpt of ["<<Il welfare è di tutti>>, ha detto…", "il tag `<iframe>` non è ammesso", "A & B &amp; <b>non grassetto</b> 5 < 6"]) {
+    const seen = descriptionAsReaderSees(excerpt);
+    assert.is(seen.htmlText, excerpt);
+    assert.is(seen.channelText, excerpt);
+  }
+});
+
+test("regression: an area and a tag with one name give one <category> (298 of 640 items had two)", () => {
+  const term = (key: string, name: string) => ({ name, key, slug: "x", url: "/x/" }) as unknown as Term;
+  const a = { ...article(1), terms: { area: [term("area", "Terzo settore")], tag: [term("tag", "Terzo Settore"), term("tag", "Comuni")] } };
+  const feed = buildFeed(archive([a]), { ...settings, categoryKeys: ["area", "tag"] });
+  assert.equal(feed.items[0]?.categories, ["Terzo settore", "Comuni"]);
+  const xml = renderRss(feed, "Europe/Rome", () => "");
+  assert.is(xml.match(/<category>/g)?.length, 2);
 });
 
 test.run();
