@@ -33,15 +33,18 @@ export function buildRedirects(model: SiteModel): { rules: RedirectRule[]; probl
   const problems: Problem[] = [];
   const owners = new Map<string, Owner>();
 
-  for (const article of model.articles) owners.set(addressKey(article.url), { description: article.file, file: article.file, field: "slug", to: undefined });
-  for (const page of model.pages) owners.set(addressKey(page.url), { description: `the archive “${page.archive.heading}”`, file: undefined, field: "url", to: undefined });
-  for (const listing of model.indexes) owners.set(addressKey(listing.url), { description: `the index “${listing.title}”`, file: undefined, field: "url", to: undefined });
-  for (const archive of model.archives) owners.set(addressKey(archive.feedUrl), { description: `the feed of “${archive.heading}”`, file: undefined, field: "url", to: undefined });
+  // A redirect never starts at a file the build writes (a page, a feed, the stylesheet, the search index):
+  // the rules are forced, so the host would answer with the redirect instead of the file.
+  const fileOwner = (rule: RedirectRule): Owner | undefined => {
+    if (rule.query) return undefined;
+    const owner = model.outputs.ownerOfAddress(safeDecode(rule.from));
+    return owner && { description: owner.description, file: owner.file, field: owner.field ?? "url", to: undefined };
+  };
 
   const add = (rule: RedirectRule, claimant: Owner) => {
     const key = addressKey(rule.from, rule.query);
     const shown = rule.query ? `${rule.from}?${rule.query.key}=${rule.query.value}` : rule.from;
-    const owner = owners.get(key);
+    const owner = owners.get(key) ?? fileOwner(rule);
     if (owner === undefined) {
       owners.set(key, claimant);
       rules.push(rule);

@@ -8,6 +8,8 @@ import type { ResolvedOptions } from "./options.ts";
 import { buildTermIndex, type Term, type TermIndex } from "./terms.ts";
 import type { Taxonomy } from "./taxonomy.ts";
 import { fill } from "./words.ts";
+import type { OutputRegistry } from "./output-registry.ts";
+import { registerSiteOutputs } from "./site-files.ts";
 
 /** Everything the theme renders, computed once per build. */
 export interface SiteModel {
@@ -22,6 +24,8 @@ export interface SiteModel {
   pages: ArchivePage[];
   /** Index pages: one per taxonomy (terms with counts), one for dossiers. */
   indexes: TermListing[];
+  /** Every file the build writes, by path: what redirects and other templates must not take. */
+  outputs: OutputRegistry;
   notices: string[];
 }
 
@@ -86,7 +90,8 @@ export function buildSiteModel(sources: readonly ModelSource[], options: Resolve
   const archives = buildArchives(articles, dossiers, index, options);
   const pages = archives.flatMap((a) => archivePages(a, options.pageSize));
   const indexes = buildIndexes(index, dossiers, options);
-  problems.push(...urlCollisions(articles, dossiers, pages, indexes, permalinkFiles));
+  const outputs = registerSiteOutputs({ articles, pages, indexes, archives }, options, permalinkFiles);
+  problems.push(...outputs.problems);
   if (problems.length > 0) throw new EditorialeError(problems);
 
   return {
@@ -99,6 +104,7 @@ export function buildSiteModel(sources: readonly ModelSource[], options: Resolve
     archives,
     pages,
     indexes,
+    outputs,
     notices: index.notices,
   };
 }
@@ -221,30 +227,4 @@ function buildIndexes(index: TermIndex, dossiers: Dossier[], options: ResolvedOp
     });
   }
   return listings;
-}
-
-/** Two pages for one URL is always an error: name both files so the writer can choose. */
-function urlCollisions(articles: Article[], dossiers: Dossier[], pages: ArchivePage[], indexes: TermListing[], permalinkFiles: ReadonlySet<string>): Problem[] {
-  const owners = new Map<string, string>();
-  const problems: Problem[] = [];
-  const claim = (url: string, owner: string, file: string | undefined) => {
-    const previous = owners.get(url);
-    if (previous === undefined) {
-      owners.set(url, owner);
-      return;
-    }
-    const field = file ? (permalinkFiles.has(file) ? "permalink" : "slug") : "url";
-    problems.push({
-      code: "URL_COLLISION",
-      file: file ?? owner,
-      field,
-      message: `${url} would be written by both ${previous} and ${owner}`,
-      fix: field === "permalink" ? "give one of the two articles another `permalink:`" : file ? "give this article another `slug:` (or `permalink:`)" : "rename one of the two terms or give one a slug in _data/terms.json",
-    });
-  };
-  for (const page of pages) claim(page.url, `the archive “${page.archive.heading}”`, undefined);
-  for (const listing of indexes) claim(listing.url, `the index “${listing.title}”`, undefined);
-  for (const dossier of dossiers) if (!owners.has(dossier.url)) claim(dossier.url, dossier.file, dossier.file);
-  for (const article of articles) claim(article.url, article.file, article.file);
-  return problems;
 }

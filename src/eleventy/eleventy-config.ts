@@ -38,5 +38,6 @@ export interface EleventyConfig {
   setIncludesDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
   on(event: "eleventy.before" | "eleventy.after", callback: (event: { runMode: string; directories: { input: string; output: string } }) => void | Promise<void>): void;
+  on(event: "eleventy.contentMap", callback: (map: { inputPathToUrl: Record<string, unknown> }) => void): void;
   logger?: { info?(message: string): void };
 }

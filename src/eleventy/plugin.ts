@@ -12,7 +12,8 @@ import { frontMatterEngine } from "./front-matter-engine.ts";
 import { outputWriter, type RenderedHook } from "./output-writer.ts";
 import { signatureKeeper } from "./output-signatures.ts";
 import { siteOutputs } from "./site-outputs.ts";
-import { fingerprintStylesheet } from "./stylesheet.ts";
+import { fingerprintStylesheet, isStylesheetTemplate } from "./stylesheet.ts";
+import { checkTemplateUrls, templatesInContent } from "./template-guard.ts";
 import { SearchIndex, writePage } from "./search-index.ts";
 import { renderSearchPage } from "../../_includes/layouts/search.ts";
 
@@ -40,8 +41,8 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   const md = createMarkdown();
   const input = eleventyConfig.directories.input;
   eleventyConfig.setLibrary("md", md);
-  // The articles are ours: Eleventy must not also render them as templates.
-  eleventyConfig.ignores.add(path.join(path.relative(process.cwd(), input) || ".", "**/*.md"));
+  // The content folder is ours: Eleventy reads nothing in it, so no file there is a template or runs code.
+  eleventyConfig.ignores.add(path.join(path.relative(process.cwd(), input) || ".", "**"));
   eleventyConfig.addWatchTarget(input);
   eleventyConfig.addPassthroughCopy({ [path.join(THEME_ROOT, "_includes/assets")]: "assets" });
   const stylesheet = fingerprintStylesheet(eleventyConfig, path.join(THEME_ROOT, "_includes/assets/editoriale.css"));
@@ -59,6 +60,7 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
     const started = performance.now();
     theme = undefined;
     try {
+      throwIfProblems(templatesInContent(directories.input));
       const model = buildSiteModel(readContent(directories.input, runMode), options, md);
       const redirects = buildRedirects(model);
       throwIfProblems(redirects.problems);
@@ -83,6 +85,11 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
       if (runMode !== "build" && error instanceof EditorialeError) console.error(`[editoriale] ${error.message}`);
       else throw error;
     }
+  });
+
+  // Pages of the site's own templates may neither leave the output folder nor take a file of ours.
+  eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }) => {
+    if (theme) throwIfProblems(checkTemplateUrls(inputPathToUrl, theme.model.outputs, isStylesheetTemplate));
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {

@@ -4,6 +4,7 @@ import type { Archive, ArchivePage } from "../core/archive.ts";
 import type { Article } from "../core/article.ts";
 import { buildFeed, type Feed, type FeedItem, type FeedSettings } from "../core/feed.ts";
 import { renderRssItem, rssChannelEnds } from "../core/rss.ts";
+import { outputPath } from "../core/output-path.ts";
 import { renderSitemap } from "../core/sitemap.ts";
 import type { Theme } from "../../_includes/theme.ts";
 import { renderArchivePage } from "../../_includes/layouts/archive.ts";
@@ -13,11 +14,6 @@ import { renderTermIndex } from "../../_includes/layouts/term-index.ts";
 import type { BuildSignatures } from "./output-signatures.ts";
 import type { Content, Output } from "./output-writer.ts";
 
-/** `/tag/comuni/` → `tag/comuni/index.html`; `/feed.xml` → `feed.xml`. */
-export function outputPath(url: string): string {
-  const relative = url.charCodeAt(0) === 47 ? url.replace(/^\/+/, "") : url;
-  return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
-}
 
 /**
  * Every file of the site, rendered on demand from the site model: articles,

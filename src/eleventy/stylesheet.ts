@@ -3,6 +3,13 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "./eleventy-config.ts";
 
+const STYLESHEET_TEMPLATE = "editoriale/stylesheet.11ty.js";
+
+/** Whether an Eleventy input path is the stylesheet's virtual template (its file is in the registry's /assets/). */
+export function isStylesheetTemplate(inputPath: string): boolean {
+  return inputPath.endsWith(`/${STYLESHEET_TEMPLATE}`);
+}
+
 /**
  * Publishes the theme's stylesheet under a name carrying a hash of its content
  * (`/assets/editoriale.3f9a1c2b7d.css`), so that hosts can cache it for a year
@@ -19,7 +26,7 @@ export function fingerprintStylesheet(config: EleventyConfig, file: string, publ
     const hash = createHash("sha256").update(css).digest("hex").slice(0, 10);
     return { href: `${publicDir}${name}.${hash}.css`, css: css.toString("utf8") };
   };
-  config.addTemplate("editoriale/stylesheet.11ty.js", {
+  config.addTemplate(STYLESHEET_TEMPLATE, {
     data: { eleventyExcludeFromCollections: true, layout: false, permalink: () => current()?.href ?? false },
     render: () => current()?.css ?? "",
   });

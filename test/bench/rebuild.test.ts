@@ -14,7 +14,8 @@ import { frontMatterEngine } from "../../src/eleventy/front-matter-engine.ts";
 import { signatureKeeper } from "../../src/eleventy/output-signatures.ts";
 import { outputWriter, type Output, type WriteReport } from "../../src/eleventy/output-writer.ts";
 import { loadSiteData } from "../../src/eleventy/site-data.ts";
-import { outputPath, siteOutputs } from "../../src/eleventy/site-outputs.ts";
+import { outputPath } from "../../src/core/output-path.ts";
+import { siteOutputs } from "../../src/eleventy/site-outputs.ts";
 
 // `npm start` rebuilds, without Eleventy: the steps of the plugin's `eleventy.before` on a
 // generated corpus of 80 articles and one dossier, in a temporary folder.
