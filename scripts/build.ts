@@ -1,67 +1,93 @@
 /**
- * `npm run build [-- --input=DIR --output=DIR]`: Eleventy with the project's
- * configuration, written atomically. The site is built into a fresh sibling
- * folder (`_site.building-<pid>`) and swapped into place only if the build
- * succeeds, so that the output folder is always a complete build: the new one,
- * or — after a failure — the previous one, untouched. A fresh folder also means
- * that an article deleted since the last build leaves no page behind.
+ * `npm run build [-- --input=DIR --output=DIR --keep=NAME --allow-empty]`:
+ * Eleventy with the project's configuration, written safely. Before anything
+ * runs, an output that would take something else with it (the project, the
+ * articles, a folder Editoriale did not write…) is refused (src/cli/output-guard.ts).
+ * The site is built into a fresh folder and replaces the output only if the
+ * build succeeds, so that the output is always a complete build: the new one,
+ * or — after a failure — the previous one, untouched (src/cli/atomic-output.ts).
+ * Where the build writes and what it refuses: README "Deploy", docs/deploy.md.
  */
 import { spawn } from "node:child_process";
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { constants } from "node:os";
 import path from "node:path";
+import { parseBuildArgs } from "../src/cli/build-args.ts";
+import { buildFolderFor, keptCollisions, prepareBuildFolder, present, publish, removeOurs } from "../src/cli/atomic-output.ts";
+import { cleanLeftovers } from "../src/cli/leftovers.ts";
+import { gatherFacts } from "../src/cli/output-facts.ts";
+import { checkInput, checkOutput, formatRefusal } from "../src/cli/output-guard.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ELEVENTY = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
 
-/** The output folder asked for (`--output=DIR` or `--output DIR`, Eleventy's default `_site`), and the other arguments. */
-export function splitOutput(args: readonly string[]): { output: string; rest: string[] } {
-  let output = "_site";
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? "";
-    if (arg.startsWith("--output=")) output = arg.slice("--output=".length);
-    else if (arg === "--output" && i + 1 < args.length) output = args[++i] ?? output;
-    else rest.push(arg);
-  }
-  return { output: path.resolve(output), rest };
-}
-
-function runEleventy(args: readonly string[]): Promise<number> {
+function runEleventy(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ELEVENTY, "--config=.eleventy.ts", "--quiet", ...args], { cwd: process.cwd(), stdio: "inherit" });
+    const child = spawn(process.execPath, ["--import", "tsx", ELEVENTY, "--config=.eleventy.ts", "--quiet", ...args], { cwd: process.cwd(), stdio: "inherit", env });
+    // Forwarded, so that Eleventy stops first and this script can still remove the unfinished build.
     const stop = (signal: NodeJS.Signals) => child.kill(signal);
-    process.once("SIGINT", stop).once("SIGTERM", stop);
-    child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, stop);
+    child.on("close", (code, signal) => resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 0)));
   });
 }
 
-/** Puts the new build where the old one was; the old one is removed only once the new one is in place. */
-function swap(building: string, output: string): void {
-  const previous = `${output}.previous-${process.pid}`;
-  if (existsSync(output)) renameSync(output, previous);
-  renameSync(building, output);
-  rmSync(previous, { recursive: true, force: true });
-}
-
 async function main(): Promise<number> {
-  const { output, rest } = splitOutput(process.argv.slice(2));
-  if (rest.some((arg) => /^--(serve|watch)\b/.test(arg))) {
+  const args = parseBuildArgs(process.argv.slice(2), process.env);
+  if (args.live) {
     console.error("scripts/build.ts writes a finished site; for a live preview run `npm start`.");
     return 2;
   }
-  const building = `${output}.building-${process.pid}`;
-  rmSync(building, { recursive: true, force: true });
-  const code = await runEleventy([...rest, `--output=${building}`]);
+  const facts = gatherFacts({
+    output: args.output,
+    input: args.input ?? "content",
+    data: process.env.EDITORIALE_DATA ?? path.join(ROOT, "_data"),
+    cwd: process.cwd(),
+    projectRoot: ROOT,
+    keep: args.keep,
+  });
+  const checked = checkOutput(facts);
+  const refusal = checkInput(facts.input) ?? ("refusal" in checked ? checked.refusal : undefined);
+  if (refusal || !("plan" in checked)) {
+    if (refusal) console.error(formatRefusal(refusal));
+    return 1;
+  }
+  const { plan } = checked;
+  for (const line of cleanLeftovers(plan, args.keep)) console.log(`[editoriale] ${line}`);
+  const building = buildFolderFor(plan, process.pid);
+  if (plan.mode === "in-place") {
+    console.log(`[editoriale] ${plan.shown} cannot be renamed (a mount point, or its folder is not writable): the site is built in ${path.basename(building)} inside it, then its entries replace the old ones one by one — not atomic.`);
+  }
+  prepareBuildFolder(building);
+  const env = args.allowEmpty ? { ...process.env, EDITORIALE_ALLOW_EMPTY: "1" } : process.env;
+  const code = await runEleventy([...args.eleventy, `--output=${building}`], env);
   if (code !== 0) {
-    rmSync(building, { recursive: true, force: true });
-    const kept = existsSync(output) ? `${path.relative(process.cwd(), output) || "."} still holds the previous build` : "nothing was published";
-    console.error(`The build failed: ${kept}.`);
+    removeOurs(building);
+    console.error(`The build failed: ${present(plan.target) ? `${plan.shown} still holds the previous build` : "nothing was published"}.`);
     return code;
   }
-  swap(building, output);
+  const collisions = keptCollisions(building, args.keep);
+  if (collisions.length > 0) {
+    removeOurs(building);
+    const names = collisions.join(", ");
+    console.error(`npm run build → --keep=${collisions[0]}: the build writes ${names} itself, which the keep-list says to carry from the previous site; ${plan.shown} still holds the previous build. Fix: take ${names} out of --keep / EDITORIALE_KEEP, or stop the site from writing it`);
+    return 1;
+  }
+  try {
+    const { kept } = publish(plan, building, args.keep, process.pid);
+    if (kept.length > 0) console.log(`[editoriale] kept from the previous site: ${kept.join(", ")}`);
+  } catch (error) {
+    removeOurs(building);
+    console.error(`npm run build → ${plan.shown}: the new site could not be moved into place (${(error as Error).message}); ${present(plan.target) ? "the previous build is still there" : "nothing was published"}. Fix: check the permissions of the folder and build again`);
+    return 1;
+  }
   return 0;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  process.exitCode = await main();
+  try {
+    process.exitCode = await main();
+  } catch (error) {
+    // A file-system error (permissions, a full disk) is the user's to act on: one line, no stack trace.
+    console.error(`npm run build: ${(error as Error).message}. Fix: check the folders named above and build again`);
+    process.exitCode = 1;
+  }
 }
