@@ -19,6 +19,7 @@ export const ERRORS = {
   SITE_DATA_INVALID: "Site data is not valid",
   TEMPLATE_IN_CONTENT: "An Eleventy template or data file is in the content folder",
   TEMPLATE_OUTSIDE_OUTPUT: "A template would be written outside the output folder",
+  SITE_EMPTY: "A one-off build found no article to publish",
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

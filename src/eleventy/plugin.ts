@@ -7,6 +7,7 @@ import { buildRedirects, renderRedirects } from "../core/redirects.ts";
 import { buildSiteModel } from "../core/site-model.ts";
 import type { Theme } from "../../_includes/theme.ts";
 import { contentReader } from "./content-files.ts";
+import { emptySiteProblems } from "./empty-site.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { frontMatterEngine } from "./front-matter-engine.ts";
 import { outputWriter, type RenderedHook } from "./output-writer.ts";
@@ -62,6 +63,7 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
     try {
       throwIfProblems(templatesInContent(directories.input));
       const model = buildSiteModel(readContent(directories.input, runMode), options, md);
+      throwIfProblems(emptySiteProblems(model.articles.length, runMode, directories.input));
       const redirects = buildRedirects(model);
       throwIfProblems(redirects.problems);
       for (const notice of model.notices) console.log(`[editoriale] ${notice}`);
