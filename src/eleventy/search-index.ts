@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import * as pagefind from "pagefind";
+import type * as Pagefind from "pagefind";
+import { EditorialeError } from "../core/errors.ts";
 
 /** Pages handed to Pagefind and not yet answered, at most: enough to keep its process busy, few enough to bound memory. */
 const IN_FLIGHT = 128;
@@ -35,15 +36,17 @@ export class SearchIndex {
   private writing: Promise<IndexReport> | undefined;
 
   private constructor(
-    private readonly index: pagefind.PagefindIndex,
+    private readonly pagefind: typeof Pagefind,
+    private readonly index: Pagefind.PagefindIndex,
     private readonly started: number,
   ) {}
 
   static async start(language: string): Promise<SearchIndex> {
     const started = performance.now();
+    const pagefind = await loadPagefind();
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language.slice(0, 2) });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    return new SearchIndex(index, started);
+    return new SearchIndex(pagefind, index, started);
   }
 
   /**
@@ -81,14 +84,32 @@ export class SearchIndex {
       if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
       return { pages: this.pages, seconds: (performance.now() - this.started) / 1000, process: pagefindProcess() };
     } finally {
-      await pagefind.close();
+      await this.pagefind.close();
     }
   }
 
   /** Stops Pagefind without writing (the build failed). */
   async abandon(): Promise<void> {
     await Promise.allSettled(this.inFlight.splice(0));
-    await pagefind.close();
+    await this.pagefind.close();
+  }
+}
+
+/**
+ * Pagefind is an optional peer dependency of the package (a site without
+ * search does not install it), so it is loaded only when search is on, and
+ * its absence is the site's setting to correct, not a stack trace.
+ */
+async function loadPagefind(): Promise<typeof Pagefind> {
+  try {
+    return await import("pagefind");
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "ERR_MODULE_NOT_FOUND") throw error;
+    throw new EditorialeError([{
+      code: "OPTION_INVALID", file: "editoriale options", field: "search",
+      message: "search is on, but the package pagefind is not installed",
+      fix: "run `npm install --save-exact pagefind@1.6.0`, or set `search: false`",
+    }]);
   }
 }
 
