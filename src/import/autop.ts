@@ -29,6 +29,8 @@ export function autop(html: string): string {
     pres.push(pre);
     return `\n\n<pre-${pres.length - 1}></pre-${pres.length - 1}>\n\n`;
   });
+  // As wpautop: a newline inside a tag (between attributes, inside a value) is no line break.
+  text = text.replace(/<[a-z/!][^<>]*>/gi, (tag) => tag.replace(/\n/g, "\uE002"));
   text = text.replace(/<br\s*\/?>\s*<br\s*\/?>/gi, "\n\n");
   // As wpautop: a blank line before every opening block tag, after every closing one.
   text = text.replace(OPEN_BLOCK, "\n\n$1").replace(CLOSE_BLOCK, "$1\n\n");
@@ -43,5 +45,8 @@ export function autop(html: string): string {
     }
     return `<p>${breaks(chunk)}</p>`;
   });
-  return out.join("\n").replace(/<pre-(\d+)><\/pre-\d+>/g, (_whole, index: string) => pres[Number(index)] ?? "");
+  return out
+    .join("\n")
+    .replace(/\uE002/g, "\n")
+    .replace(/<pre-(\d+)><\/pre-\d+>/g, (_whole, index: string) => pres[Number(index)] ?? "");
 }

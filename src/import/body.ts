@@ -1,6 +1,7 @@
 import { autop, hasBlockMarkup } from "./autop.ts";
 import { htmlToMarkdown } from "./html-to-markdown.ts";
 import { rewriteLinks, type LinkTargets } from "./links.ts";
+import { sanitizeBody, sanitizeFragment } from "./sanitize.ts";
 import { captionsToFigures, protectShortcodes } from "./shortcodes.ts";
 
 export interface Body {
@@ -12,6 +13,10 @@ export interface Body {
   /** Links left pointing at posts that are not imported. */
   danglingLinks: string[];
   rewrittenLinks: number;
+  /** `style` attributes dropped by the sanitizer, as `<tag style="…">`. */
+  styles: string[];
+  /** Iframes from hosts the site does not embed, written as links. */
+  iframes: string[];
 }
 
 const MORE = /<!--more(?:\s[^>]*?)?-->/i;
@@ -26,12 +31,15 @@ export function convertBody(content: string, targets: LinkTargets): Body {
   const shortcodes = protectShortcodes(links.html);
   html = hasBlockMarkup(content) ? shortcodes.html : autop(shortcodes.html);
   html = html.replace(/<p[^>]*>(?:\s|&nbsp;|&#160;|\u00a0|<br\s*\/?>)*<\/p>/gi, "");
-  const markdown = shortcodes.restore(htmlToMarkdown(html));
+  const clean = sanitizeBody(html);
+  const markdown = shortcodes.restore(htmlToMarkdown(clean.html), sanitizeFragment);
   return {
     markdown,
     beforeMore,
     shortcodes: shortcodes.names,
     danglingLinks: links.notes.dangling,
     rewrittenLinks: links.notes.rewritten,
+    styles: clean.styles,
+    iframes: clean.iframes,
   };
 }

@@ -22,8 +22,11 @@ function converter(): TurndownService {
     emDelimiter: "_",
     strongDelimiter: "**",
   });
-  td.keep(["iframe", "video", "audio", "embed", "object", "sup", "sub"]);
+  td.keep(["iframe", "video", "audio", "sup", "sub"]);
   td.remove(["script", "style", "noscript"]);
+  // Text that reads as a tag or an entity once it is Markdown (`&lt;img onerror…&gt;` in the HTML) stays text.
+  const escapeMarkdown = td.escape.bind(td);
+  td.escape = (text: string): string => escapeMarkdown(text).replace(/&(?=#?\w+;)/g, "&amp;").replace(/</g, "&lt;");
   td.addRule("figure", {
     filter: (node) => node.nodeName === "FIGURE" && node.getElementsByTagName("figcaption").length > 0,
     replacement: (_content, node) => `\n\n${rawBlock(node as HTMLElement)}\n\n`,

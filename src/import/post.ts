@@ -37,6 +37,8 @@ export function convertPost(item: WxrItem, planned: Planned, context: PostContex
   }
   const excerpt = htmlToText(stripShortcodes(item.excerpt || body.beforeMore || ""));
   for (const href of body.danglingLinks) warnings.push(`links to ${href}, not imported; link kept as it was`);
+  if (body.styles.length > 0) warnings.push(`style kept no meaning: ${body.styles.join(", ")} (dropped)`);
+  for (const src of body.iframes) warnings.push(`iframe ${src} is not an embed the site allows (YouTube, Vimeo); written as a link`);
 
   const data: FrontMatter = { title, date };
   if (planned.kind === "dossier") {

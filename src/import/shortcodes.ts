@@ -36,8 +36,8 @@ export interface ProtectedShortcodes {
   html: string;
   /** Names of the shortcodes found (without duplicates, in order of appearance). */
   names: string[];
-  /** Puts the shortcodes back, verbatim, into the Markdown made from `html`. */
-  restore(markdown: string): string;
+  /** Puts the shortcodes back, verbatim (or through `clean`), into the Markdown made from `html`. */
+  restore(markdown: string, clean?: (text: string) => string): string;
 }
 
 /**
@@ -61,7 +61,8 @@ export function protectShortcodes(html: string): ProtectedShortcodes {
   return {
     html: out,
     names,
-    restore: (markdown) => markdown.replace(/\uE000(\d+)\uE001/g, (whole, index: string) => kept[Number(index)] ?? whole),
+    restore: (markdown, clean = (text) => text) =>
+      markdown.replace(/\uE000(\d+)\uE001/g, (whole, index: string) => clean(kept[Number(index)] ?? whole)),
   };
 }
 

@@ -22,7 +22,8 @@ test("decodeEntities: numeric, named, accented; unknown names left alone", () =>
   assert.is(htmlToText("<p>Uno&nbsp;<strong>due</strong></p><p>tre</p>"), "Uno due tre");
 });
 
-test("autop: blank line → paragraph, newline → <br>, block tags left alone, <pre> untouched", () => {
+test("autop: blank line → paragraph, newline → <br>, block tags left alone, <pre> untouched, no <br> inside a tag", () => {
+  assert.is(autop('<a\nhref="java\nscript:x">a</a>'), '<p><a\nhref="java\nscript:x">a</a></p>');
   assert.is(autop("a\nb\n\nc"), "<p>a<br />\nb</p>\n<p>c</p>");
   assert.is(autop("<ul>\n<li>x</li>\n</ul>\ntesto"), "<ul>\n<li>x</li>\n</ul>\n<p>testo</p>");
   assert.is(autop("<pre>a\n\nb</pre>"), "<pre>a\n\nb</pre>");
