@@ -1,7 +1,10 @@
-import { DateTime } from "luxon";
+import { DateTime, FixedOffsetZone } from "luxon";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** A front-matter date read, or why it is refused and how to write it instead. */
+export type DateReading = { date: Date } | { refused: string; fix?: string };
 
 /**
  * Parses a front-matter date: `YYYY-MM-DD` (midnight in the site's zone) or an
@@ -9,12 +12,62 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2
  * such as 2023-02-30 give null, never a silently shifted day.
  */
 export function parseContentDate(value: string, timeZone: string): Date | null {
+  const reading = readContentDate(value, timeZone);
+  return "date" in reading ? reading.date : null;
+}
+
+/**
+ * parseContentDate with the reason for a refusal, for the writer. Besides dates that do not parse,
+ * it refuses what luxon would silently move: years outside 1–9999 (year 0 gave the RSS date
+ * "Sat, 01 Jan 1 00:00:00 +0049:56"), hour 24 (the next day's midnight) and a local time that the
+ * switch to summer time skips (2024-03-31T02:30 in Rome, which luxon makes 03:30).
+ */
+export function readContentDate(value: string, timeZone: string): DateReading {
   const text = value.trim();
-  if (!DATE_ONLY.test(text) && !DATE_TIME.test(text)) return null;
+  const shown = JSON.stringify(String(value));
+  const notReal: DateReading = { refused: `${shown} is not a real date` };
+  if (!DATE_ONLY.test(text) && !DATE_TIME.test(text)) return notReal;
+  const year = Number(text.slice(0, 4));
+  if (year < 1) return { refused: `${shown} is outside the years 1–9999 that dates may have`, fix: "write the real year, with four digits (e.g. date: 2018-03-29)" };
+  const clock = /[T ](\d{2}):(\d{2})/.exec(text);
+  const hour = Number(clock?.[1] ?? 0);
+  const minute = Number(clock?.[2] ?? 0);
+  if (hour === 24) {
+    const nextDay = DateTime.fromISO(text.slice(0, 10), { zone: "UTC" }).plus({ days: 1 }).toISODate();
+    return {
+      refused: `${shown} has hour 24, which is the next day's midnight`,
+      fix: `write 00:00 of the next day${nextDay ? ` (e.g. date: ${nextDay}T00:00)` : ""}`,
+    };
+  }
   const parsed = DateTime.fromISO(text.replace(" ", "T"), { zone: timeZone });
-  if (!parsed.isValid) return null;
+  if (!parsed.isValid) return notReal;
+  const ownOffset = /(Z|[+-]\d{2}:?\d{2})$/.test(text);
+  if (clock && !ownOffset && (parsed.hour !== hour || parsed.minute !== minute)) {
+    const gap = summerTimeGap(parsed);
+    return {
+      refused: `${shown} does not exist in ${timeZone}: ${gap ? `on ${text.slice(0, 10)} the clocks jump from ${gap.from} to ${gap.to}` : "the clocks skip that time"}`,
+      fix: `write a time outside the gap${gap ? ` (e.g. ${text.slice(0, 10)}T${gap.to}), or give the offset (e.g. ${text.slice(0, 16)}${gap.offsetBefore})` : ""}`,
+    };
+  }
   zoneTable(timeZone).set(parsed.toMillis(), parsed);
-  return parsed.toJSDate();
+  return { date: parsed.toJSDate() };
+}
+
+/** The local times either side of the clock change just before `moved` (luxon's instant after a skipped time): 02:00 → 03:00, and the offset before it. */
+function summerTimeGap(moved: DateTime): { from: string; to: string; offsetBefore: string } | undefined {
+  let low = moved.minus({ hours: 6 }).toMillis();
+  let high = moved.toMillis();
+  const offsetBefore = moved.minus({ hours: 6 }).offset;
+  if (offsetBefore === moved.offset) return undefined;
+  // The change is the first instant with the later offset: found to the minute.
+  while (high - low > 60_000) {
+    const middle = low + Math.floor((high - low) / 2);
+    if (DateTime.fromMillis(middle, { zone: moved.zone }).offset === offsetBefore) low = middle;
+    else high = middle;
+  }
+  const change = DateTime.fromMillis(high, { zone: moved.zone }).startOf("minute");
+  const before = change.setZone(FixedOffsetZone.instance(offsetBefore));
+  return { from: before.toFormat("HH:mm"), to: change.toFormat("HH:mm"), offsetBefore: before.toFormat("ZZ") };
 }
 
 /**

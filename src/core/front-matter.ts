@@ -1,5 +1,5 @@
 import { parse, YAMLParseError } from "yaml";
-import { parseContentDate } from "./dates.ts";
+import { readContentDate } from "./dates.ts";
 import type { Problem } from "./errors.ts";
 
 /** Data key under which problems found while reading a file travel to the site model. */
@@ -27,8 +27,9 @@ export function readFrontMatter(yamlText: string, file: string, timeZone: string
     parsed = parse(yamlText.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), { schema: "core", uniqueKeys: true });
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` (near line ${error.linePos[0].line} of the file)` : "";
-    // gray-matter hands over the text from the end of the first `---`, so YAML's line numbers are the file's;
-    // the parser's own "at line …, column …" is dropped so that the editor reads one position.
+    // The content reader hands over the YAML with a blank line for the opening `---` (splitFrontMatter's
+    // yamlAtFileLines), so YAML's line numbers are the file's; the parser's own "at line …, column …" is
+    // dropped so that the editor reads one position.
     const reason = error instanceof Error ? (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "") : String(error);
     problems.push({
       code: "FRONT_MATTER_SYNTAX",
@@ -54,17 +55,17 @@ export function readFrontMatter(yamlText: string, file: string, timeZone: string
   for (const field of DATE_FIELDS) {
     const value = data[field];
     if (value === undefined || value === null) continue;
-    const date = typeof value === "string" ? parseContentDate(value, timeZone) : null;
-    if (date) {
-      data[field] = date;
+    const reading = typeof value === "string" ? readContentDate(value, timeZone) : { refused: `"${String(value)}" is not a real date` };
+    if ("date" in reading) {
+      data[field] = reading.date;
     } else {
       delete data[field];
       problems.push({
         code: "DATE_INVALID",
         file,
         field,
-        message: `"${String(value)}" is not a real date`,
-        fix: `write a date that exists as YYYY-MM-DD (e.g. ${field}: 2018-03-29) or YYYY-MM-DDTHH:MM (e.g. 2018-03-29T09:30)`,
+        message: reading.refused,
+        fix: reading.fix ?? `write a date that exists as YYYY-MM-DD (e.g. ${field}: 2018-03-29) or YYYY-MM-DDTHH:MM (e.g. 2018-03-29T09:30)`,
       });
     }
   }

@@ -7,7 +7,11 @@ const rfc822Formats = new Map<string, Intl.DateTimeFormat>();
 /**
  * The RSS plugin's RFC 822 date (@11ty/eleventy-plugin-rss `dateToRfc822`),
  * with its formatter made once per time zone instead of once per call, and
- * each date remembered: one article is in many feeds.
+ * each date remembered: one article is in many feeds. Made robust where the
+ * plugin's is not: the year always has four digits (year 1 is "0001"), and the
+ * offset is always ±HHMM. A zone's offset before standard time (Rome's local
+ * mean time until 1893, +0:49:56) has seconds, which RFC 822 cannot write: such
+ * a date is given in UTC (+0000), the same instant.
  */
 export const rfc822: (date: Date, timeZone: string) => string = remembered(formatRfc822);
 
@@ -21,9 +25,13 @@ function formatRfc822(date: Date, timeZone: string): string {
     });
     rfc822Formats.set(timeZone, format);
   }
-  const [wkd, mmm, dd, yyyy, time, z = ""] = format.format(date).replace(/([,\s]+)/g, " ").split(" ");
-  const tz = z.replace(/GMT(?<sign>\+|\-)(?<hour>\d\d):(?<minute>\d\d)/, "$<sign>$<hour>$<minute>");
-  return `${wkd}, ${dd} ${mmm} ${yyyy} ${time} ${tz}`;
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const { type, value } of format.formatToParts(date)) part[type] = value;
+  const zone = part.timeZoneName ?? "GMT";
+  const offset = zone === "GMT" ? "+0000" : /^GMT([+-])(\d\d):(\d\d)$/.exec(zone)?.slice(1).join("");
+  // UTC's offset is "GMT", so this runs once at most.
+  if (offset === undefined) return formatRfc822(date, "UTC");
+  return `${part.weekday}, ${part.day} ${part.month} ${(part.year ?? "").padStart(4, "0")} ${part.hour}:${part.minute}:${part.second} ${offset}`;
 }
 
 /** RSS 2.0 with atom:link, dc:creator and content:encoded. `contentHtml` gives an item's full HTML with absolute URLs. */
