@@ -22,6 +22,7 @@ export async function firstPass(options: { file: string; timeZone: string }, ter
     authors: new Map(), entries: [], attachments: [], items: {}, comments: 0, warnings: [],
   };
   const warn = (message: string): void => void pass.warnings.push(message);
+  const unidentified = { shortlink: 0, position: 0 };
   for await (const event of readWxr(options.file)) {
     if (event.kind === "channel") pass.channel = event.channel;
     else if (event.kind === "author") pass.authors.set(event.author.login, event.author);
@@ -31,9 +32,17 @@ export async function firstPass(options: { file: string; timeZone: string }, ter
       const byStatus = (pass.items[item.type || "(none)"] ??= {});
       byStatus[item.status || "(none)"] = (byStatus[item.status || "(none)"] ?? 0) + 1;
       pass.comments += item.comments;
+      if (item.idSource !== "post_id") unidentified[item.idSource]++;
       if (item.type === "attachment") pass.attachments.push(attachmentEntry(item, decodeEntities(item.title).trim()));
       pass.entries.push(indexEntry(item, options.timeZone, warn));
     }
+  }
+  const missing = unidentified.shortlink + unidentified.position;
+  if (missing > 0) {
+    warn(
+      `${missing} ${missing === 1 ? "item has" : "items have"} no usable wp:post_id (missing, 0 or repeated): ` +
+        `${unidentified.shortlink} identified by the ?p= of their guid or link, ${unidentified.position} by their position in the export (no wp_id written for those)`,
+    );
   }
   if (!["1.1", "1.2"].includes(pass.channel.version)) {
     warn(`WXR version ${pass.channel.version}: only 1.1 and 1.2 are tested; check authors and dates`);

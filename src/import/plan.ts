@@ -96,6 +96,11 @@ function slugOf(item: WxrItem, title: string, warn: (message: string) => void): 
   return slugify(title) || `${item.type}-${item.id}`;
 }
 
+/** How messages name an item: by its WordPress id, or by its place in the export when it had none. */
+export function itemLabel(id: number): string {
+  return id > 0 ? `item ${id}` : `item #${-id} of the export (no post id)`;
+}
+
 const DRAFT_STATUSES = new Set(["draft", "pending", "future"]);
 
 function skipReason(entry: IndexEntry, options: PlanOptions): SkipReason | undefined {
@@ -163,23 +168,36 @@ export function planImport(entries: readonly IndexEntry[], options: PlanOptions)
   }
 
   const planned = new Map<number, Planned>();
-  const files = new Set<string>();
+  const files = new Map<string, number>();
   const urls = new Map<string, number>();
-  for (const entry of kept) {
-    const item = planOne(entry, byId, dossiers, order);
-    if (files.has(item.file)) {
+  // Who keeps a contested slug: dossiers (their parts' URLs hang on it), then items already at that URL, then export order.
+  const rank = (entry: IndexEntry): number => (dossiers.has(entry.id) ? 0 : planOne(entry, byId, dossiers, order).url === entry.oldPath ? 1 : 2);
+  const ranked = kept.map((entry) => ({ entry, rank: rank(entry) })).sort((a, b) => a.rank - b.rank).map(({ entry }) => entry);
+  for (const entry of ranked) {
+    let item = planOne(entry, byId, dossiers, order);
+    const holder = urls.get(item.url) ?? files.get(item.file);
+    if (holder !== undefined && !dossiers.has(entry.id)) {
+      // WordPress's own rule (wp_unique_post_slug): the next free "-2", "-3"…
+      for (let n = 2; urls.has(item.url) || files.has(item.file); n++) item = planOne({ ...entry, slug: `${entry.slug}-${n}` }, byId, dossiers, order);
+      warnings.push(`${item.file}: slug "${entry.slug}" is taken by ${itemLabel(holder)}; ${itemLabel(entry.id)} ("${entry.title}") written with slug "${item.slug}" at ${item.url}`);
+    } else if (holder !== undefined) {
       const renamed = item.file.replace(/\.md$/, `-${entry.id}.md`);
-      warnings.push(`${item.file}: two items want this file; item ${entry.id} written to ${renamed}`);
+      warnings.push(`${item.file}: dossier URL ${item.url} is also the URL of item ${holder}; dossier ${entry.id} written to ${renamed}, rename one slug`);
       item.file = renamed;
     }
-    files.add(item.file);
-    const other = urls.get(item.url);
-    if (other !== undefined) warnings.push(`${item.file}: URL ${item.url} is also the URL of item ${other}; rename one slug`);
-    else urls.set(item.url, entry.id);
+    files.set(item.file, entry.id);
+    if (!urls.has(item.url)) urls.set(item.url, entry.id);
     if (entry.parent && byId.has(entry.parent) && !dossiers.has(entry.parent) && entry.type !== "page") {
       warnings.push(`${item.file}: child of item ${entry.parent}, which is not a dossier; imported as an ordinary article`);
     }
     planned.set(entry.id, item);
+  }
+  // An old path that is now another item's URL (or already another's alias) answers with that item, not a redirect.
+  const claimed = new Set(urls.keys());
+  for (const entry of kept) {
+    const item = planned.get(entry.id);
+    if (!item) continue;
+    item.aliases = item.aliases.filter((alias) => !claimed.has(alias) && Boolean(claimed.add(alias)));
   }
   return { planned, skipped, oldPaths, indexUrls, warnings };
 }

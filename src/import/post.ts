@@ -69,7 +69,8 @@ export function convertPost(item: WxrItem, planned: Planned, context: PostContex
   if (planned.draft) data["draft"] = true;
   if (planned.permalink) data["permalink"] = planned.permalink;
   if (planned.aliases.length > 0) data["aliases"] = planned.aliases;
-  data["wp_id"] = item.id;
+  // A position is not a WordPress id: the build answers /?p=ID with it, so only a real one is written.
+  if (item.id > 0) data["wp_id"] = item.id;
   return { content: markdownFile(data, body.markdown), shortcodes: body.shortcodes, warnings, rewrittenLinks: body.rewrittenLinks };
 }
 

@@ -58,6 +58,14 @@ function counts(record: Record<string, number>): string {
   return Object.entries(record).map(([key, n]) => `${key} ${n}`).join(", ");
 }
 
+/** Items in the export, written and skipped: the first is always the sum of the others. */
+export function accounting(report: ImportReport): { total: number; written: number; skippedTotal: number } {
+  const total = Object.values(report.items).reduce((sum, statuses) => sum + Object.values(statuses).reduce((a, b) => a + b, 0), 0);
+  const w = report.written;
+  const skippedTotal = Object.values(report.skipped).reduce((sum: number, n) => sum + (n ?? 0), 0);
+  return { total, written: w.articles + w.dossiers + w.pages, skippedTotal };
+}
+
 /** The report as printed at the end of `npm run import`. */
 export function formatReport(report: ImportReport): string {
   const lines: string[] = [];
@@ -73,6 +81,8 @@ export function formatReport(report: ImportReport): string {
   for (const file of report.kept) lines.push(`  kept (exists with other content; --force overwrites): ${file}`);
   const skipped = Object.entries(report.skipped) as Array<[SkipReason, number]>;
   if (skipped.length) lines.push(`Skipped: ${skipped.map(([reason, n]) => `${SKIP_WORDS[reason]} ${n}`).join(", ")}`);
+  const { total, written, skippedTotal } = accounting(report);
+  lines.push(`Every item accounted for: ${total} in the export = ${written} written + ${skippedTotal} skipped` + (total === written + skippedTotal ? "" : ` (${total - written - skippedTotal} unaccounted!)`));
   lines.push(`Terms: ${counts(report.terms) || "none"} → ${report.termsFile} (${TERMS_WORDS[report.termsOutcome]})`);
   lines.push(`Authors: ${report.authors.map((a) => `${a.name} (${a.login}, ${a.posts})`).join(", ") || "none"}`);
   lines.push(

@@ -57,6 +57,9 @@ class WxrReader {
   private item: { fields: Fields; terms: WxrItemTerm[]; meta: WxrMeta[]; comments: number; line: number } | undefined;
   private category: { domain: string; nicename: string } | undefined;
   private meta: Fields | undefined;
+  /** Items read so far, and the ids given: an item's identity never depends on another's. */
+  private position = 0;
+  private readonly ids = new Set<number>();
   /** Depth of a `<wp:comment>` being skipped (its text is not kept). */
   private skipDepth = 0;
 
@@ -184,6 +187,9 @@ class WxrReader {
     if (!item) return;
     const f = (key: string): string => (item.fields.get(key) ?? "").trim();
     const n = (key: string): number => Number.parseInt(f(key), 10) || 0;
+    this.position++;
+    const identity = this.identify(n("wp:post_id"), f("guid"), f("link"));
+    this.ids.add(identity.id);
     const parsed: WxrItem = {
       title: f("title"),
       link: f("link"),
@@ -191,7 +197,7 @@ class WxrReader {
       creator: f("dc:creator"),
       content: f("content:encoded"),
       excerpt: f("excerpt:encoded"),
-      id: n("wp:post_id"),
+      ...identity,
       postDate: f("wp:post_date"),
       postDateGmt: f("wp:post_date_gmt"),
       modified: f("wp:post_modified"),
@@ -210,6 +216,22 @@ class WxrReader {
     };
     this.ready.push({ kind: "item", item: parsed });
   }
+
+  private identify(postId: number, guid: string, link: string): Pick<WxrItem, "id" | "idSource"> {
+    if (postId > 0 && !this.ids.has(postId)) return { id: postId, idSource: "post_id" };
+    for (const url of [guid, link]) {
+      const id = shortlinkId(url);
+      if (id !== undefined && !this.ids.has(id)) return { id, idSource: "shortlink" };
+    }
+    return { id: -this.position, idSource: "position" };
+  }
+}
+
+/** The post id of a `?p=12` / `?page_id=12` / `?attachment_id=12` URL. */
+function shortlinkId(url: string): number | undefined {
+  const match = /[?&](?:p|page_id|attachment_id)=(\d+)(?:&|#|$)/.exec(url);
+  const id = match ? Number(match[1]) : 0;
+  return id > 0 ? id : undefined;
 }
 
 function toAuthor(record: Fields): WxrAuthor {

@@ -54,7 +54,15 @@ export interface WxrItem {
   creator: string;
   content: string;
   excerpt: string;
+  /**
+   * `wp:post_id`; when the export has none (or `0`, or one already used), the
+   * `?p=` of `<guid>`/`<link>`; else minus the item's position (1-based), so
+   * that no two items of one export ever share an id. Only a positive id is
+   * WordPress's.
+   */
   id: number;
+  /** Where `id` came from. */
+  idSource: "post_id" | "shortlink" | "position";
   postDate: string;
   postDateGmt: string;
   /** Empty in exports made before WordPress 5.7. */
