@@ -87,7 +87,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
     process.exitCode = await main();
   } catch (error) {
     // A file-system error (permissions, a full disk) is the user's to act on: one line, no stack trace.
-    console.error(`npm run build: ${(error as Error).message}. Fix: check the folders named above and build again`);
+    const message = (error as Error).message;
+    console.error(`npm run build: ${message}${message.includes("Fix:") ? "" : ". Fix: check the folders named above and build again"}`);
     process.exitCode = 1;
   }
 }

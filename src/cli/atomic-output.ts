@@ -24,6 +24,11 @@ export function previousFolderFor(plan: OutputPlan, pid: number): string {
 }
 
 export function prepareBuildFolder(dir: string): void {
+  // A marked folder with this process's number is a leftover whose number came round again: ours to replace.
+  if (present(dir)) {
+    if (!hasMarker(dir)) throw new Error(`${dir} is in the way and was not made by Editoriale. Fix: remove or rename it, then build again`);
+    removeOurs(dir);
+  }
   mkdirSync(dir, { recursive: true });
   // First, so that a build killed at any moment leaves a folder the next build knows it may delete.
   writeMarker(dir);

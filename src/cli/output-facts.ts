@@ -112,7 +112,7 @@ function folderState(real: string): FolderState {
   const parent = path.dirname(real);
   return {
     kind,
-    entries: readdirSync(real),
+    entries: readdirSync(real).sort(),
     editoriale: isEditorialeOutput(real),
     mountPoint: lstatSync(real).dev !== lstatSync(parent).dev,
     parentWritable: writable(parent),
