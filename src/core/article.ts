@@ -1,7 +1,7 @@
 import type { MarkdownRenderer } from "./markdown.ts";
-import { articleSchema, check, isSitePath, termNames } from "./schema.ts";
+import { articleSchema, check, isSitePath, isSlugText, termNames } from "./schema.ts";
 import { firstParagraph } from "./excerpt.ts";
-import { slugify } from "./slug.ts";
+import { SLUG_MAX_LENGTH, slugOf } from "./slug.ts";
 import type { Problem } from "./errors.ts";
 import type { Taxonomy } from "./taxonomy.ts";
 import type { Term } from "./terms.ts";
@@ -21,6 +21,11 @@ export interface Article {
   date: Date;
   updated: Date | undefined;
   slug: string;
+  /**
+   * True when the slug comes from a title whose slug was longer than SLUG_MAX_LENGTH and was cut:
+   * two long titles that begin alike can end up with one slug, and the site model says so.
+   */
+  slugShortened: boolean;
   /** Plain text: the front-matter excerpt or the first paragraph. */
   excerpt: string;
   /** True when the excerpt was written in the front matter (the article page shows it as a standfirst). */
@@ -39,8 +44,20 @@ export interface Article {
 
 /** The slug an article gets: its `slug` field, or the WordPress slug of its title. */
 export function articleSlug(data: Record<string, unknown>): string {
-  if (typeof data.slug === "string" && data.slug.trim()) return data.slug.trim();
-  return typeof data.title === "string" ? slugify(data.title) : "";
+  return slugOfArticle(data).slug;
+}
+
+function slugOfArticle(data: Record<string, unknown>): { slug: string; shortened: boolean } {
+  // A `slug:` that is blank is reported by the schema; it does not fall back to the title's slug.
+  if (typeof data.slug === "string") return { slug: data.slug.trim(), shortened: false };
+  return typeof data.title === "string" ? slugOf(data.title) : { slug: "", shortened: false };
+}
+
+/** The build's notice for an article whose title gave a slug too long to keep whole, or undefined. */
+export function shortenedSlugNotice(file: string, data: Record<string, unknown>): string | undefined {
+  const { slug, shortened } = slugOfArticle(data);
+  if (!shortened) return undefined;
+  return `${file}: the title's slug is longer than ${SLUG_MAX_LENGTH} characters; slug shortened to “${slug}”; set \`slug:\` to choose`;
 }
 
 /** The URL of an article: `permalink`, else `/<dossier base>/<dossier>/<slug>/`, else `/<slug>/`. */
@@ -48,8 +65,9 @@ export function articleUrl(data: Record<string, unknown>, dossierBase: string | 
   if (typeof data.permalink === "string") return isSitePath(data.permalink) ? data.permalink : false;
   if (data.permalink === false) return false;
   const slug = articleSlug(data);
-  if (!slug) return false;
-  if (dossierBase && typeof data.dossier === "string" && data.dossier) return `/${dossierBase}/${data.dossier}/${slug}/`;
+  // A `slug:` or `dossier:` that is not a slug (`..`, `a/b`) never becomes a URL: readArticle reports that field.
+  if (!slug || !isSlugText(slug)) return false;
+  if (dossierBase && typeof data.dossier === "string" && data.dossier) return isSlugText(data.dossier) ? `/${dossierBase}/${data.dossier}/${slug}/` : false;
   return `/${slug}/`;
 }
 
@@ -71,13 +89,13 @@ export function readArticle(
     names[taxonomy.key] = parsed.value ?? [];
   }
   if (!value) return { article: undefined, problems };
-  const slug = articleSlug(value);
+  const { slug, shortened } = slugOfArticle(value);
   if (!slug) {
     problems.push({
       code: "SLUG_EMPTY",
       file: source.file,
       field: "title",
-      message: `the title "${value.title}" gives no letters or digits for the URL`,
+      message: `the title "${value.title}" gives no visible letters or digits for the URL`,
       fix: "add a `slug:` field with lower-case letters, digits and dashes, e.g. slug: articolo-2024",
     });
     return { article: undefined, problems };
@@ -89,6 +107,7 @@ export function readArticle(
     date: value.date,
     updated: value.updated,
     slug,
+    slugShortened: shortened,
     excerpt: value.excerpt || firstParagraph(md, source.markdown),
     excerptGiven: Boolean(value.excerpt),
     rubric: value.rubric,

@@ -2,6 +2,7 @@ import type { Article, SourceFile } from "./article.ts";
 import { check, dossierSchema } from "./schema.ts";
 import type { Problem } from "./errors.ts";
 import { firstParagraph } from "./excerpt.ts";
+import { slugify, slugTextProblem } from "./slug.ts";
 import type { MarkdownRenderer } from "./markdown.ts";
 
 /** A dossier ("Il Punto di Welforum"): a curated, ordered series of articles. */
@@ -25,8 +26,10 @@ export function readDossier(
   md: MarkdownRenderer,
 ): { dossier: Dossier | undefined; problems: Problem[] } {
   const { value, problems } = check(dossierSchema, source.data, source.file);
-  if (!value) return { dossier: undefined, problems };
   const slug = source.file.replace(/\\/g, "/").split("/").pop()?.replace(/\.md$/, "") ?? "";
+  const nameProblem = dossierNameProblem(source.file, slug, base);
+  if (nameProblem) problems.push(nameProblem);
+  if (!value || nameProblem) return { dossier: undefined, problems };
   return {
     dossier: {
       file: source.file,
@@ -41,6 +44,34 @@ export function readDossier(
     },
     problems,
   };
+}
+
+/**
+ * A dossier's file name is its slug, and so its address (`/il-punto/<file name>/`): a name with `?`,
+ * `#`, `%`, spaces, a line break or capitals would give an address that breaks or that nobody can type.
+ */
+function dossierNameProblem(file: string, name: string, base: string): Problem | undefined {
+  const reason = slugTextProblem(name);
+  if (reason === undefined) return undefined;
+  const better = slugify(decodeURIComponentSafely(name));
+  return {
+    code: "DOSSIER_NAME_INVALID",
+    file,
+    field: "(file name)",
+    message: `the file name of a dossier is its address (/${base}/<file name>/), and ${reason.replace(/^is /, "it is ")}`,
+    fix: better
+      ? `rename the file to ${better}.md (and write dossier: ${better} in its articles)`
+      : "rename the file with lower-case letters, digits and dashes, e.g. coprogettazione-e-non-solo.md",
+  };
+}
+
+/** `%2e%2e` and `%20` are what the editor meant as `..` and a space: the suggested name is made from that. */
+function decodeURIComponentSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** The editor's order: `order` first (articles without one come last), then oldest first. */

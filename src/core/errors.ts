@@ -20,6 +20,9 @@ export const ERRORS = {
   TEMPLATE_IN_CONTENT: "An Eleventy template or data file is in the content folder",
   TEMPLATE_OUTSIDE_OUTPUT: "A template would be written outside the output folder",
   SITE_EMPTY: "A one-off build found no article to publish",
+  FILE_UNREADABLE: "A content file or folder cannot be read",
+  FILE_ENCODING: "A content file is not UTF-8 text",
+  DOSSIER_NAME_INVALID: "A dossier's file name cannot be its address",
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,9 +1,17 @@
 import { z } from "zod";
 import type { Problem } from "./errors.ts";
+import { SLUG_MAX_LENGTH, slugTextProblem } from "./slug.ts";
 
 const text = z.string().trim().min(1);
-// WordPress keeps non-ASCII letters in slugs it imported ("povertà"); such URLs must keep working after a migration.
-const slugText = z.string().regex(/^[\p{Ll}\p{Lo}\p{N}_-]+$/u, "lower-case letters, digits, dashes and underscores only");
+/** A slug written by hand: see slugTextProblem (letters of any script, nothing invisible, at most 200 characters). */
+export const slugText = z.string().refine((value) => slugTextProblem(value) === undefined, {
+  error: (issue) => slugTextProblem(String(issue.input)) ?? "is not a slug",
+});
+
+/** True when a text can be used as a slug as it is (what articleUrl checks before making a URL of it). */
+export function isSlugText(value: string): boolean {
+  return slugTextProblem(value) === undefined;
+}
 
 /**
  * A path the build may write to, or redirect from: it starts with one / (`//host/` is another site),
@@ -12,11 +20,21 @@ const slugText = z.string().regex(/^[\p{Ll}\p{Lo}\p{N}_-]+$/u, "lower-case lette
  * (? # * and spaces).
  */
 export function isSitePath(path: string): boolean {
-  return /^\/(?!\/)/.test(path) && !/[\\?#*\s]/.test(path) && !path.split("/").some((segment) => segment === "." || segment === "..");
+  return sitePathProblem(path) === undefined;
+}
+
+/** Why a path is not a site path, in the writer's words (only the first reason), or undefined. */
+function sitePathProblem(path: string): string | undefined {
+  if (path.startsWith("//")) return "it starts with //, which means another host";
+  if (!path.startsWith("/")) return "it must start with /";
+  if (path.split("/").some((segment) => segment === "." || segment === "..")) return "it has a “.” or “..” segment, which leaves the folder";
+  const odd = /[\\?#*\s]/.exec(path);
+  if (odd) return `it has ${odd[0] === "\\" ? "a backslash" : /\s/.test(odd[0]) ? "a space or line break" : `“${odd[0]}”`}, which means something else in a URL`;
+  return undefined;
 }
 
 const sitePath = z.string().refine(isSitePath, {
-  error: (issue) => `“${String(issue.input)}” is not a path inside the site (it must start with /, without “..”, spaces, ?, # or *)`,
+  error: (issue) => `“${String(issue.input)}” is not a path inside the site (${sitePathProblem(String(issue.input)) ?? "it must start with /"})`,
 });
 
 /** A taxonomy field: one name or a list of names. */
@@ -56,9 +74,12 @@ const EXPECTED: Record<string, string> = {
   title: 'a non-empty text, e.g. title: "Lecco. Una storia di coprogettazione"',
   date: "a date, e.g. date: 2018-03-29",
   updated: "a date, e.g. updated: 2018-04-02",
-  slug: "lower-case letters, digits and dashes, e.g. slug: lecco-una-storia",
+  slug: `lower-case letters, digits and dashes, at most ${SLUG_MAX_LENGTH} characters, e.g. slug: lecco-una-storia (or delete the line: the slug then comes from the title)`,
+  rubric: 'one text, the label shown on cards, e.g. rubric: "Il Punto di Welforum"',
+  excerpt: 'one text, the summary shown on cards and in feeds, e.g. excerpt: "Come un Comune e il terzo settore hanno progettato insieme."',
+  curator: 'a name or a list of names, e.g. curator: ["Emanuele Ranci Ortigosa"]',
   dossier: "the file name of a dossier page, e.g. dossier: coprogettazione-e-non-solo",
-  order: "a whole number, e.g. order: 2",
+  order: "a whole number, 0 or more, e.g. order: 2",
   draft: "true or false",
   permalink: "a path inside the site, starting with /, e.g. permalink: /chi-siamo/",
   aliases: 'a list of former paths on this site, starting with /, e.g. aliases: ["/2018/03/lecco/"] (for /?p=123 links write wp_id: 123)',
@@ -79,7 +100,8 @@ export function check<T extends z.ZodType>(
     const field = [fieldPrefix, ...issue.path.map(String)].filter(Boolean).join(".") || "front matter";
     const top = fieldPrefix || String(issue.path[0] ?? "");
     const missing = issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined;
-    const empty = issue.code === "too_small";
+    // "Is empty" only for text and lists; a number too small is told its bound (describeIssue).
+    const empty = issue.code === "too_small" && (issue.origin === "string" || issue.origin === "array");
     const message = missing ? "is missing" : empty ? "is empty" : describeIssue(issue);
     const expected = EXPECTED[top] ?? `a text or a list of texts, e.g. ${top || "tags"}: ["Comuni", "Lecco"]`;
     return { code: "FIELD_INVALID", file, field, message, fix: `write ${expected}` };
@@ -89,7 +111,12 @@ export function check<T extends z.ZodType>(
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
-  if (issue.code === "invalid_type") return `must be ${issue.expected === "string" ? "text" : issue.expected}, not ${describeValue(input)}`;
+  if (issue.code === "invalid_type") return `must be ${EXPECTED_TYPE[issue.expected] ?? issue.expected}, not ${describeValue(input)}`;
+  if (issue.code === "too_small" && (issue.origin === "number" || issue.origin === "int")) {
+    const bound = Number(issue.minimum);
+    const least = issue.inclusive ? bound : Number.isInteger(bound) ? bound + 1 : bound;
+    return `must be a whole number ≥ ${least}, not ${describeValue(input)}`;
+  }
   if (issue.code === "invalid_union") {
     // A union's own message is vague; a branch that failed a check of ours says what is wrong.
     const inner = issue.errors.flat();
@@ -99,6 +126,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
   return issue.message;
 }
+
+const EXPECTED_TYPE: Record<string, string> = { string: "text", int: "a whole number", number: "a number", boolean: "true or false", date: "a date" };
 
 function describeValue(input: unknown): string {
   if (Array.isArray(input)) {

@@ -1,5 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { shortenedSlugNotice } from "../core/article.ts";
+import { decodeContent } from "../core/decode-text.ts";
+import { EditorialeError, type Problem } from "../core/errors.ts";
 import { splitFrontMatter } from "../core/front-matter-split.ts";
 import { missingFrontMatter, PROBLEMS_KEY } from "../core/front-matter.ts";
 import type { ModelSource } from "../core/site-model.ts";
@@ -12,27 +15,42 @@ interface CachedSource {
   mtimeMs: number;
   size: number;
   source: ModelSource | undefined;
+  /** The build's notices about this file (a shortened slug), shown on every build. */
+  notices: string[];
 }
 
 /**
  * Reads every Markdown file of the content folder, once per change: a file
  * whose size and modification time are unchanged since the last build is not
  * read again (this is what makes `npm start` rebuilds fast). Folders whose name
- * starts with `_` or `.` and node_modules are skipped.
+ * starts with `_` or `.` and node_modules are skipped. A file or folder that
+ * cannot be read, or is not UTF-8, is one problem line each; all of them are
+ * thrown together, before the site is built.
  */
 export function contentReader(readFrontMatter: FrontMatterReader) {
   const cache = new Map<string, CachedSource>();
   return (inputDir: string, runMode: string): ModelSource[] => {
     const sources: ModelSource[] = [];
     const seen = new Set<string>();
-    for (const file of markdownFiles(inputDir)) {
+    const problems: Problem[] = [];
+    for (const file of markdownFiles(inputDir, problems)) {
       seen.add(file);
-      const stat = statSync(file);
       let cached = cache.get(file);
-      if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
-        cached = { mtimeMs: stat.mtimeMs, size: stat.size, source: readSource(file, readFrontMatter) };
-        cache.set(file, cached);
+      try {
+        const stat = statSync(file);
+        // A pipe named .md would block the build for ever, a device would read without end.
+        if (stat.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+        if (!stat.isFile()) throw Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
+        if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
+          cached = { mtimeMs: stat.mtimeMs, size: stat.size, ...readSource(file, readFrontMatter) };
+          cache.set(file, cached);
+        }
+      } catch (error) {
+        cache.delete(file);
+        problems.push(fileSystemProblem(error, file, "file"));
+        continue;
       }
+      for (const notice of cached.notices) console.log(`[editoriale] ${notice}`);
       const source = cached.source;
       if (!source) continue;
       // Drafts are shown by `npm start` and never written by `npm run build`.
@@ -40,22 +58,58 @@ export function contentReader(readFrontMatter: FrontMatterReader) {
       sources.push(source);
     }
     for (const file of cache.keys()) if (!seen.has(file)) cache.delete(file);
+    if (problems.length > 0) throw new EditorialeError(problems);
     return sources;
   };
 }
 
-function readSource(absolute: string, readFrontMatter: FrontMatterReader): ModelSource | undefined {
+function readSource(absolute: string, readFrontMatter: FrontMatterReader): { source: ModelSource | undefined; notices: string[] } {
   const file = displayPath(absolute);
-  const text = readFileSync(absolute, "utf8");
+  const decoded = decodeContent(readFileSync(absolute), file);
+  // Thrown to the reader's loop, which reports it with the file-system problems.
+  if ("problem" in decoded) throw new ContentProblem(decoded.problem);
+  const text = decoded.text;
   const split = splitFrontMatter(text);
   if (split.yaml === undefined) {
     const problem = missingFrontMatter(file, text.trim() === "");
-    return { kind: "article", file, url: "", data: { [PROBLEMS_KEY]: [problem] }, markdown: split.body };
+    return { source: { kind: "article", file, url: "", data: { [PROBLEMS_KEY]: [problem] }, markdown: split.body }, notices: [] };
   }
-  const data = readFrontMatter(split.yaml, { filePath: file });
+  const data = readFrontMatter(split.yamlAtFileLines ?? split.yaml, { filePath: file });
   const kind = data[KIND_KEY] === "dossier" ? "dossier" : "article";
   const url = typeof data.permalink === "string" ? data.permalink : "";
-  return { kind, file, url, data, markdown: split.body };
+  const notice = kind === "article" ? shortenedSlugNotice(file, data) : undefined;
+  return { source: { kind, file, url, data, markdown: split.body }, notices: notice ? [notice] : [] };
+}
+
+/** A problem found while reading a file, carried out of readSource. */
+class ContentProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+  }
+}
+
+/** What the editor or maintainer reads for a failed read: the file, what the system said, what to do. */
+function fileSystemProblem(error: unknown, absolute: string, what: "file" | "folder"): Problem {
+  if (error instanceof ContentProblem) return error.problem;
+  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+  const reason: Record<string, [string, string]> = {
+    EACCES: [`the ${what} cannot be read: permission denied (EACCES)`, `give the user who builds the site permission to read it (e.g. chmod a+r${what === "folder" ? "x" : ""} "${absolute}")`],
+    EPERM: [`the ${what} cannot be read: operation not permitted (EPERM)`, "give the user who builds the site permission to read it"],
+    EISDIR: [`a folder is where a .md file was expected (EISDIR)`, "rename the folder so that its name does not end in .md"],
+    ENOENT: [
+      what === "folder" ? "the content folder does not exist (ENOENT)" : "the file vanished while it was read, or is a link to nothing (ENOENT)",
+      what === "folder" ? "check --input (or the plugin's input folder) and the current folder, or create it" : "build again; if it is a symbolic link, point it at an existing file or delete it",
+    ],
+    ELOOP: ["a symbolic link points, through other links, back to itself (ELOOP)", "point the link at a real file or delete it"],
+    ENOTDIR: [`a file is where a folder was expected (ENOTDIR)`, "check --input: it must name the content folder"],
+    ENOTREG: ["this is not a regular file but a pipe, socket or device", "replace it with a plain text file, or delete it"],
+    ENAMETOOLONG: ["the path is too long for the file system (ENAMETOOLONG)", "give the file or its folders shorter names"],
+  };
+  const [message, fix] = reason[code] ?? [
+    `the ${what} cannot be read${code ? ` (${code})` : ""}: ${error instanceof Error ? error.message : String(error)}`,
+    "check that the build can read it, then build again",
+  ];
+  return { code: "FILE_UNREADABLE", file: displayPath(absolute), field: "(file)", message, fix };
 }
 
 /** `./content/x.md` inside the project, the absolute path elsewhere: what error messages show. */
@@ -64,14 +118,26 @@ function displayPath(absolute: string): string {
   return relative.startsWith("..") || path.isAbsolute(relative) ? absolute : `./${relative.split(path.sep).join("/")}`;
 }
 
-function markdownFiles(dir: string): string[] {
+/**
+ * The `.md` entries under `dir`, sorted: files, and links and pipes that the reader checks (a link
+ * that leads nowhere or in a loop is a problem). A folder that cannot be listed is a problem.
+ */
+function markdownFiles(dir: string, problems: Problem[]): string[] {
   const files: string[] = [];
   const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    } catch (error) {
+      problems.push(fileSystemProblem(error, path.resolve(folder), "folder"));
+      return;
+    }
+    for (const entry of entries) {
       if (entry.name.startsWith(".") || entry.name.startsWith("_") || entry.name === "node_modules") continue;
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && entry.name.endsWith(".md")) files.push(path.resolve(full));
+      // Links are followed to files only (a linked folder could lead back up the tree); anything else named .md is read, or reported.
+      else if (entry.name.endsWith(".md")) files.push(path.resolve(full));
     }
   };
   walk(dir);
