@@ -4,10 +4,13 @@ import { EditorialeError, throwIfProblems } from "../core/errors.ts";
 import { createMarkdown } from "../core/markdown.ts";
 import { resolveOptions, type EditorialeOptions } from "../core/options.ts";
 import { buildRedirects, renderRedirects } from "../core/redirects.ts";
+import { addressesByFile, movedArticleNotices } from "../core/moved-articles.ts";
 import { buildSiteModel } from "../core/site-model.ts";
 import type { Theme } from "../../_includes/theme.ts";
 import { contentReader } from "./content-files.ts";
+import { rebuildOnDeletion } from "./deletion-watch.ts";
 import { emptySiteProblems } from "./empty-site.ts";
+import { BuildProblems } from "./error-page.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { frontMatterEngine } from "./front-matter-engine.ts";
 import { outputWriter, type RenderedHook } from "./output-writer.ts";
@@ -56,6 +59,11 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   // it is made on the first build only (it takes seconds on a large site); restart to refresh it.
   let search: SearchIndex | undefined;
   let indexed = false;
+  // `npm start`: problems shown in the browser until fixed, deleted articles rebuilt, moved addresses noticed.
+  const buildProblems = new BuildProblems();
+  eleventyConfig.setServerOptions({ middleware: [buildProblems.middleware()] });
+  rebuildOnDeletion(eleventyConfig, input);
+  let addresses = new Map<string, string>();
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     const started = performance.now();
@@ -66,7 +74,12 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
       throwIfProblems(emptySiteProblems(model.articles.length, runMode, directories.input));
       const redirects = buildRedirects(model);
       throwIfProblems(redirects.problems);
+      buildProblems.clear();
       for (const notice of model.notices) console.log(`[editoriale] ${notice}`);
+      if (runMode !== "build") {
+        for (const notice of movedArticleNotices(addresses, model.articles)) console.log(`[editoriale] ${notice}`);
+        addresses = addressesByFile(model.articles);
+      }
       theme = { model, md, stylesheet: stylesheet(), search: options.search };
       if (options.search && (runMode === "build" || !indexed)) search = await SearchIndex.start(options.site.language);
       // A one-off build renders everything; watch and serve rebuilds render only the outputs whose signature changed.
@@ -83,9 +96,11 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
     } catch (error) {
       await search?.abandon();
       search = undefined;
-      // While serving, a writer's mistake is shown and the server keeps watching for the fix.
-      if (runMode !== "build" && error instanceof EditorialeError) console.error(`[editoriale] ${error.message}`);
-      else throw error;
+      // While serving, a writer's mistake is shown in the terminal and in the browser, and the server keeps watching for the fix.
+      if (runMode !== "build" && error instanceof EditorialeError) {
+        console.error(`[editoriale] ${error.message}`);
+        buildProblems.set(error.problems);
+      } else throw error;
     }
   });
 
