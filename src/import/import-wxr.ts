@@ -84,7 +84,7 @@ export async function importWxr(given: Partial<ImportOptions> & { file: string }
     report.rewrittenLinks += converted.rewrittenLinks;
     for (const name of converted.shortcodes) shortcodes.set(name, [...(shortcodes.get(name) ?? []), planned.file]);
     for (const warning of converted.warnings) warnings.push(`${planned.file}: ${warning}`);
-    if (planned.kind !== "dossier" && item.creator) authorPosts.set(item.creator, (authorPosts.get(item.creator) ?? 0) + 1);
+    if (planned.kind === "article" && item.creator) authorPosts.set(item.creator, (authorPosts.get(item.creator) ?? 0) + 1);
   }
 
   for (const reason of plan.skipped.values()) report.skipped[reason] = (report.skipped[reason] ?? 0) + 1;

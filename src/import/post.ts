@@ -52,6 +52,18 @@ export function convertPost(item: WxrItem, planned: Planned, context: PostContex
   }
 
   const updated = wordpressDate(item.modifiedGmt, item.modified, context.timeZone);
+  if (planned.kind === "page") {
+    // The page contract: no byline, no taxonomies; the date stays for the sitemap.
+    const page: FrontMatter = { title, kind: "page", date };
+    if (updated && date && isLater(updated, date)) page["updated"] = updated;
+    page["slug"] = planned.slug;
+    if (excerpt) page["excerpt"] = excerpt;
+    if (planned.draft) page["draft"] = true;
+    if (planned.permalink) page["permalink"] = planned.permalink;
+    if (planned.aliases.length > 0) page["aliases"] = planned.aliases;
+    if (item.id > 0) page["wp_id"] = item.id;
+    return { content: markdownFile(page, body.markdown), shortcodes: body.shortcodes, warnings, rewrittenLinks: body.rewrittenLinks };
+  }
   if (updated && date && isLater(updated, date)) data["updated"] = updated;
   data["slug"] = planned.slug;
   if (excerpt) data["excerpt"] = excerpt;

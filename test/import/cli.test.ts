@@ -16,7 +16,7 @@ test("prints the report and exits 0", async () => {
     "  files: 9 created, 0 unchanged, 0 overwritten, 0 kept",
     "Skipped: page at a URL the build writes 1, draft (import with --drafts) 2, private 1, trash 1, attachment (in the manifest) 1, other post type 1",
     "Every item accounted for: 16 in the export = 9 written + 7 skipped",
-    "Authors: Emanuele Ranci Ortigosa (eranci, 3), Redazione Welforum (redazione, 3), Fabio Smareglia (fsmareglia, 2)",
+    "Authors: Emanuele Ranci Ortigosa (eranci, 3), Fabio Smareglia (fsmareglia, 2), Redazione Welforum (redazione, 1)",
     "Comments: 4 ignored",
     "  [gallery] in 2018/anziani-non-autosufficienti-la-riforma.md",
     "Warnings (3):",

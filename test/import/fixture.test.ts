@@ -129,6 +129,10 @@ test("pages: a sub-page keeps its nested path as permalink; top-level pages need
   assert.not.ok("aliases" in redazione);
   const chiSiamo = (await md("pagine/chi-siamo.md")).data;
   assert.not.ok("permalink" in chiSiamo);
+  // The page contract: kind: page, no byline or taxonomies.
+  assert.is(chiSiamo["kind"], "page");
+  assert.is(redazione["kind"], "page");
+  assert.not.ok("authors" in chiSiamo || "tags" in chiSiamo || "area" in chiSiamo || "section" in chiSiamo);
   assert.is(chiSiamo["slug"], "chi-siamo");
 });
 
@@ -231,8 +235,9 @@ test("report: counts by type and status, skipped, terms, authors, comments, shor
   assert.equal(report.terms, { tag: 6, area: 3, section: 3 });
   assert.equal(report.authors, [
     { login: "eranci", posts: 3, name: "Emanuele Ranci Ortigosa" },
-    { login: "redazione", posts: 3, name: "Redazione Welforum" },
     { login: "fsmareglia", posts: 2, name: "Fabio Smareglia" },
+    // The two pages are not counted: pages have no byline.
+    { login: "redazione", posts: 1, name: "Redazione Welforum" },
   ]);
   assert.is(report.attachments, 1);
   assert.is(report.comments, 4);
@@ -241,8 +246,8 @@ test("report: counts by type and status, skipped, terms, authors, comments, shor
   assert.equal(report.redirects, [
     "/category/*  /sezione/:splat  301",
     "/author/eranci/*  /autori/emanuele-ranci-ortigosa/:splat  301",
-    "/author/redazione/*  /autori/redazione-welforum/:splat  301",
     "/author/fsmareglia/*  /autori/fabio-smareglia/:splat  301",
+    "/author/redazione/*  /autori/redazione-welforum/:splat  301",
   ]);
   assert.equal(report.warnings, [
     "2018/larticolo-55-del-codice-del-terzo-settore-come-opportunita.md: links to https://www.welforum.it/?p=107 (private), not imported; link kept as it was",
