@@ -6,7 +6,7 @@
  * installed `.d.ts`. Slow (one `npm install` a run, from the npm cache).
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -119,6 +119,21 @@ test("the compiled plugin finds its theme assets inside the installed package", 
   assert.is(css, readFileSync(path.join(ROOT, "_includes/assets/editoriale.css"), "utf8"));
   assert.ok(existsSync(path.join(out, "assets/cerca.js")));
   assert.not.ok(existsSync(path.join(out, "cerca")), "search is off: no /cerca/ page");
+});
+
+test("search on without Pagefind installed: the build stops with one line naming the fix", () => {
+  const config = readFileSync(path.join(site, "eleventy.config.js"), "utf8").replace("search: false", "search: true");
+  assert.ok(config.includes("search: true"));
+  writeFileSync(path.join(site, "search-on.config.js"), config);
+  const result = spawnSync("npx", ["--no-install", "@11ty/eleventy", "--config=search-on.config.js", "--output=_site-search"], { cwd: site, encoding: "utf8", env: plainEnv });
+  // Eleventy colours its prefix on some terminals: compare the plain text.
+  const log = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[\d+m/g, "");
+  assert.is.not(result.status, 0);
+  const lines = log.split("\n").filter((line) => line.includes("pagefind"));
+  assert.equal(lines.map((line) => line.replace(/^\[11ty\]\s*/, "")), [
+    "editoriale options → search: search is on, but the package pagefind is not installed. Fix: run `npm install --save-exact pagefind@1.6.0`, or set `search: false`",
+  ]);
+  assert.not.match(log, /ERR_MODULE_NOT_FOUND|    at /);
 });
 
 test("a consumer's TypeScript type-checks against the installed .d.ts files (and a misspelled option does not)", () => {
