@@ -10,6 +10,7 @@ import type { Taxonomy } from "./taxonomy.ts";
 import { fill } from "./words.ts";
 import type { OutputRegistry } from "./output-registry.ts";
 import { registerSiteOutputs } from "./site-files.ts";
+import { resolveShortenedSlugs } from "./unique-slugs.ts";
 
 /** Everything the theme renders, computed once per build. */
 export interface SiteModel {
@@ -65,6 +66,7 @@ export function buildSiteModel(sources: readonly ModelSource[], options: Resolve
     }
   }
   articles.sort(newestFirst);
+  const slugNotices = resolveShortenedSlugs(articles);
   dossiers.sort((a, b) => b.date.getTime() - a.date.getTime());
 
   const dossierBySlug = new Map(dossiers.map((d) => [d.slug, d]));
@@ -105,7 +107,7 @@ export function buildSiteModel(sources: readonly ModelSource[], options: Resolve
     pages,
     indexes,
     outputs,
-    notices: index.notices,
+    notices: [...slugNotices, ...index.notices],
   };
 }
 
