@@ -3,6 +3,7 @@ import path from "node:path";
 import { shortenedSlugNotice } from "../core/article.ts";
 import { decodeContent } from "../core/decode-text.ts";
 import { EditorialeError, type Problem } from "../core/errors.ts";
+import { stripForbiddenCharacters } from "../core/escape.ts";
 import { splitFrontMatter } from "../core/front-matter-split.ts";
 import { missingFrontMatter, PROBLEMS_KEY } from "../core/front-matter.ts";
 import type { ModelSource } from "../core/site-model.ts";
@@ -68,7 +69,9 @@ function readSource(absolute: string, readFrontMatter: FrontMatterReader): { sou
   const decoded = decodeContent(readFileSync(absolute), file);
   // Thrown to the reader's loop, which reports it with the file-system problems.
   if ("problem" in decoded) throw new ContentProblem(decoded.problem);
-  const text = decoded.text;
+  // Control characters and noncharacters never reach a page or a feed: removed once, here, from the
+  // whole file (front matter and body), as escapeText and cdata remove them from what they write.
+  const text = stripForbiddenCharacters(decoded.text);
   const split = splitFrontMatter(text);
   if (split.yaml === undefined) {
     const problem = missingFrontMatter(file, text.trim() === "");

@@ -156,6 +156,14 @@ const LONG_WORDS = Array.from({ length: 40 }, (_, i) => `parola${String(i).padSt
 const longTitle = path.join(generated, "long-title", "content");
 mkdirSync(longTitle, { recursive: true });
 writeFileSync(path.join(longTitle, "titolo-lungo.md"), `---\ntitle: "${LONG_WORDS.join(" ")}"\ndate: 2020-01-01\n---\nUn titolo lunghissimo.\n`);
+// C1 controls and noncharacters in the title, a tag and the body (a Windows-1252 text once read as Latin-1 leaves U+0080–U+009F).
+const STRAY = "\u0085\u0092\u009F\uFDD0\uFFFE" + String.fromCodePoint(0x1fffe, 0x10ffff);
+const strayChars = path.join(generated, "stray-characters", "content");
+mkdirSync(strayChars, { recursive: true });
+writeFileSync(
+  path.join(strayChars, "caratteri.md"),
+  `---\ntitle: "Welfare${STRAY} locale"\ndate: 2020-01-01\ntags: ["Comuni${STRAY}"]\n---\nIl Comune${STRAY} e il terzo settore.\n`,
+);
 // Permission denied can be tested only when not root (root reads a chmod 000 file).
 const asRoot = process.getuid?.() === 0;
 const unreadable = path.join(generated, "permission-denied", "content");
@@ -173,6 +181,7 @@ const builds = await buildAll({
   crlf: caseInput("crlf"),
   big: path.join(big, "content"),
   "long-title": longTitle,
+  "stray-characters": strayChars,
   ...(asRoot ? {} : { "permission-denied": unreadable }),
 });
 const built = (name: string): Build => {
@@ -213,6 +222,18 @@ test("regression: a title whose slug passes 255 bytes builds (no ENAMETOOLONG), 
   assert.is(notices.length, 1, output);
   assert.match(notices[0] ?? "", new RegExp(`long-title/content/titolo-lungo\\.md: the title's slug is longer than 200 characters; slug shortened to “${slug}”; set \`slug:\` to choose$`));
   assert.is(page(out, slug).querySelector("h1")?.text, LONG_WORDS.join(" "));
+});
+
+test("C1 controls and noncharacters never reach the page, the feed or a URL", () => {
+  const { status, output, out } = built("stray-characters");
+  assert.is(status, 0, output);
+  const stray = /[\u0080-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|\u{1FFFE}|\u{10FFFF}/u;
+  const doc = page(out, "welfare-locale");
+  assert.is(doc.querySelector("h1")?.text, "Welfare locale");
+  assert.is(doc.querySelector(".article__body p")?.text, "Il Comune e il terzo settore.");
+  for (const file of ["welfare-locale/index.html", "feed.xml", "tag/comuni/index.html", "tag/comuni/feed.xml"]) {
+    assert.not.match(readFileSync(path.join(out, file), "utf8"), stray, file);
+  }
 });
 
 test("permission denied on a file and on a folder: one line each, no stack trace (only when not root)", () => {
