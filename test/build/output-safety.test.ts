@@ -302,6 +302,29 @@ test("--allow-empty builds an empty site", () => {
   assert.ok(existsSync(path.join(site, MARKER)));
 });
 
+test("a mount point is built in place: nothing beside it, kept entries stay, old pages go (mounts a tmpfs: needs root, skipped otherwise)", () => {
+  const b = box();
+  const mnt = path.join(b.root, "montato");
+  mkdirSync(mnt);
+  if (spawnSync("mount", ["-t", "tmpfs", "tmpfs", mnt]).status !== 0) {
+    console.log("\n  (mount point: skipped, a tmpfs cannot be mounted here)");
+    return;
+  }
+  try {
+    previousSite(mnt, { "CNAME": "www.welforum.example\n", "vecchia.html": "old" });
+    const run = build(b, [smallInput(b), `--output=${mnt}`]);
+    assert.is(run.status, 0, `${run.stdout}${run.stderr}`);
+    assert.match(run.stdout, /\[editoriale\] .*montato cannot be renamed \(a mount point.*not atomic/);
+    assert.is(readFileSync(path.join(mnt, "CNAME"), "utf8"), "www.welforum.example\n");
+    assert.not.ok(existsSync(path.join(mnt, "vecchia.html")));
+    assert.ok(existsSync(path.join(mnt, "index.html")));
+    assert.not.ok(readdirSync(mnt).some((n) => n.startsWith(".editoriale-building") || n.startsWith(".editoriale-previous")));
+    assert.not.ok(readdirSync(b.root).some((n) => n.startsWith("montato.")));
+  } finally {
+    spawnSync("umount", [mnt]);
+  }
+});
+
 // ── the decisions, without a build ─────────────────────────────────────────
 
 const facts = (over: Partial<OutputFacts["output"]["state"]>, keep: string[] = [".git"]): OutputFacts => ({
