@@ -31,6 +31,12 @@ export const THEME_CLASSES: readonly string[] = [
   ...TEXT_ALIGN.map((side) => `has-text-align-${side}`),
 ];
 
+/** Classes the importer writes itself (galleries, embeds, covers). */
+const OWN_CLASSES: readonly string[] = ["gallery", "embed", "embed-youtube", "embed-vimeo", "embed-link", "cover"];
+
+/** Every class the Markdown keeps (and so HTML around it). */
+export const KEPT_CLASSES: readonly string[] = [...THEME_CLASSES, ...OWN_CLASSES];
+
 const INLINE = ["a", "abbr", "b", "br", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u"];
 const BLOCK = [
   "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "ul", "ol", "li", "dl", "dt", "dd",
@@ -70,6 +76,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
   allowedSchemes: ["http", "https", "mailto", "tel"],
   allowedSchemesByTag: {},
+  // Said in full: sanitize-html's default list differs between versions (2.17 checks only href, src, cite).
+  allowedSchemesAppliedToAttributes: ["href", "src", "cite", "poster", "action", "formaction", "xlink:href", "data", "background", "srcset"],
   allowProtocolRelative: true,
   allowedIframeHostnames: ["www.youtube-nocookie.com", "player.vimeo.com"],
   allowIframeRelativeUrls: false,
@@ -109,7 +117,7 @@ export function sanitizeBody(html: string): Sanitized {
       },
       "*": (tagName, attribs): sanitizeHtml.Tag => {
         const style = attribs["style"];
-        const classes = themeClasses(attribs["class"] ?? "", style ?? "");
+        const classes = themeClasses(tagName, attribs["class"] ?? "", style ?? "");
         const next: sanitizeHtml.Attributes = { ...attribs };
         delete next["style"];
         if (style !== undefined && !onlyTextAlign(style)) styles.add(`<${tagName} style="${style.trim()}">`);
@@ -123,10 +131,12 @@ export function sanitizeBody(html: string): Sanitized {
 }
 
 /** WordPress classes and `text-align` turned into the theme's classes; others dropped. */
-function themeClasses(classAttribute: string, style: string): string {
+function themeClasses(tagName: string, classAttribute: string, style: string): string {
   const out: string[] = [];
   for (const name of classAttribute.split(/\s+/)) {
-    const mapped = ALIGN_CLASSES[name] ?? (THEME_CLASSES.includes(name) ? name : undefined);
+    // The language of a code block (`language-php`) is what its fence says.
+    const language = tagName === "code" && /^language-[\w+-]+$/.test(name) ? name : undefined;
+    const mapped = ALIGN_CLASSES[name] ?? (THEME_CLASSES.includes(name) || OWN_CLASSES.includes(name) ? name : language);
     if (mapped && !out.includes(mapped)) out.push(mapped);
   }
   const align = /(?:^|;)\s*text-align\s*:\s*(left|center|right)\b/i.exec(style)?.[1]?.toLowerCase();

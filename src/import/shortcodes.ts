@@ -24,8 +24,12 @@ export function captionsToFigures(html: string): string {
     if (!media) return whole;
     const [, image = "", rest = ""] = media;
     // Before WordPress 3.4 the caption was an attribute; since, it follows the image.
-    const caption = rest.trim() || shortcodeAttributes(attributeText)["caption"] || "";
-    return caption ? `<figure>${image}<figcaption>${caption.trim()}</figcaption></figure>` : `<figure>${image}</figure>`;
+    const attributes = shortcodeAttributes(attributeText);
+    const caption = rest.trim() || attributes["caption"] || "";
+    // `align="alignright"`: WordPress's class, which the sanitizer turns into the theme's.
+    const align = /^align(left|right|center|none)$/.exec(attributes["align"] ?? "")?.[0];
+    const open = align && align !== "alignnone" ? `<figure class="${align}">` : "<figure>";
+    return caption ? `${open}${image}<figcaption>${caption.trim()}</figcaption></figure>` : `${open}${image}</figure>`;
   });
 }
 

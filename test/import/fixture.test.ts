@@ -163,7 +163,7 @@ test("body: [caption] becomes a figure, a table with a header becomes a pipe tab
   const { body } = await md("2018/povertà-educativa-i-dati-2018.md");
   assert.ok(
     body.includes(
-      '<figure><a href="https://www.welforum.it/wp-content/uploads/2018/03/grafico-poverta.png"><img src="https://www.welforum.it/wp-content/uploads/2018/03/grafico-poverta.png" alt="Grafico della povertà educativa" width="600" height="400"></a><figcaption>Fonte: elaborazione Welforum su dati <a href="https://www.istat.it/">Istat</a></figcaption></figure>',
+      '<figure class="align-center"><a href="https://www.welforum.it/wp-content/uploads/2018/03/grafico-poverta.png"><img src="https://www.welforum.it/wp-content/uploads/2018/03/grafico-poverta.png" alt="Grafico della povertà educativa" width="600" height="400"></a><figcaption>Fonte: elaborazione Welforum su dati <a href="https://www.istat.it/">Istat</a></figcaption></figure>',
     ),
     body,
   );
