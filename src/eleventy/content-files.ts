@@ -78,7 +78,7 @@ function readSource(absolute: string, readFrontMatter: FrontMatterReader): { sou
     return { source: { kind: "article", file, url: "", data: { [PROBLEMS_KEY]: [problem] }, markdown: split.body }, notices: [] };
   }
   const data = readFrontMatter(split.yamlAtFileLines ?? split.yaml, { filePath: file });
-  const kind = data[KIND_KEY] === "dossier" ? "dossier" : "article";
+  const kind = data[KIND_KEY] === "dossier" || data[KIND_KEY] === "page" ? data[KIND_KEY] : "article";
   const url = typeof data.permalink === "string" ? data.permalink : "";
   const notice = kind === "article" ? shortenedSlugNotice(file, data) : undefined;
   return { source: { kind, file, url, data, markdown: split.body }, notices: notice ? [notice] : [] };
@@ -98,7 +98,7 @@ function fileSystemProblem(error: unknown, absolute: string, what: "file" | "fol
   const reason: Record<string, [string, string]> = {
     EACCES: [`the ${what} cannot be read: permission denied (EACCES)`, `give the user who builds the site permission to read it (e.g. chmod a+r${what === "folder" ? "x" : ""} "${absolute}")`],
     EPERM: [`the ${what} cannot be read: operation not permitted (EPERM)`, "give the user who builds the site permission to read it"],
-    EISDIR: [`a folder is where a .md file was expected (EISDIR)`, "rename the folder so that its name does not end in .md"],
+    EISDIR: [`a folder is where a .md file was expected (EISDIR)`, "rename it so that its name does not end in .md, or delete the link"],
     ENOENT: [
       what === "folder" ? "the content folder does not exist (ENOENT)" : "the file vanished while it was read, or is a link to nothing (ENOENT)",
       what === "folder" ? "check --input (or the plugin's input folder) and the current folder, or create it" : "build again; if it is a symbolic link, point it at an existing file or delete it",

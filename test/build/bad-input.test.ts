@@ -99,6 +99,7 @@ const FAILING: Record<string, Expected[]> = {
     { file: "collegamento-rotto.md", field: "(file)", says: /is a link to nothing \(ENOENT\)$/ },
     { file: "collegamento-circolare.md", field: "(file)", says: /^a symbolic link points, through other links, back to itself \(ELOOP\)$/ },
     { file: "tubo.md", field: "(file)", says: /^this is not a regular file but a pipe, socket or device$/ },
+    { file: "cartella.md", field: "(file)", says: /^a folder is where a \.md file was expected \(EISDIR\)$/ },
   ],
   "several-bad-files": [
     { file: "senza-titolo.md", field: "title", says: /^is missing$/ },
@@ -149,6 +150,8 @@ const RUNTIME: Record<string, string> = {};
   symlinkSync("non-esiste.md", path.join(content, "collegamento-rotto.md"));
   symlinkSync("collegamento-circolare.md", path.join(content, "collegamento-circolare.md"));
   execFileSync("mkfifo", [path.join(content, "tubo.md")]);
+  mkdirSync(path.join(generated, "una-cartella"));
+  symlinkSync(path.join(generated, "una-cartella"), path.join(content, "cartella.md"));
   RUNTIME["unreadable-files"] = content;
 }
 // A title whose slug would be 399 characters (ENAMETOOLONG as a folder name once it passes 255 bytes).
