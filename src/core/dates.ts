@@ -42,6 +42,11 @@ export function readContentDate(value: string, timeZone: string): DateReading {
   const parsed = DateTime.fromISO(text.replace(" ", "T"), { zone: timeZone });
   if (!parsed.isValid) return notReal;
   const ownOffset = /(Z|[+-]\d{2}:?\d{2})$/.test(text);
+  // With its own offset, 0001-01-01T00:00+05:00 is an instant of year 0: refused like year 0.
+  const utcYear = parsed.toUTC().year;
+  if (ownOffset && (utcYear < 1 || utcYear > 9999)) {
+    return { refused: `${shown} is outside the years 1–9999 that dates may have`, fix: "write a later (or earlier) date, or leave out the offset" };
+  }
   if (clock && !ownOffset && (parsed.hour !== hour || parsed.minute !== minute)) {
     const gap = summerTimeGap(parsed);
     return {

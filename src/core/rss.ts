@@ -11,7 +11,8 @@ const rfc822Formats = new Map<string, Intl.DateTimeFormat>();
  * plugin's is not: the year always has four digits (year 1 is "0001"), and the
  * offset is always ±HHMM. A zone's offset before standard time (Rome's local
  * mean time until 1893, +0:49:56) has seconds, which RFC 822 cannot write: such
- * a date is given in UTC (+0000), the same instant.
+ * a date is given in UTC (+0000), the same instant (decided over a rounded
+ * offset, which would move the instant by seconds).
  */
 export const rfc822: (date: Date, timeZone: string) => string = remembered(formatRfc822);
 
@@ -28,9 +29,15 @@ function formatRfc822(date: Date, timeZone: string): string {
   const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const { type, value } of format.formatToParts(date)) part[type] = value;
   const zone = part.timeZoneName ?? "GMT";
-  const offset = zone === "GMT" ? "+0000" : /^GMT([+-])(\d\d):(\d\d)$/.exec(zone)?.slice(1).join("");
-  // UTC's offset is "GMT", so this runs once at most.
-  if (offset === undefined) return formatRfc822(date, "UTC");
+  let offset = zone === "GMT" ? "+0000" : /^GMT([+-])(\d\d):(\d\d)$/.exec(zone)?.slice(1).join("");
+  if (offset === undefined) {
+    // In UTC the first hours of 1 January of year 1 in Rome fall in year 0, which RFC 822 cannot write:
+    // those keep the local time with the offset rounded to the minute (+0049:56 → +0050).
+    if (date.getUTCFullYear() >= 1) return formatRfc822(date, "UTC");
+    const [, sign = "+", hh = "00", mm = "00", ss = "00"] = /^GMT([+-])(\d\d):(\d\d)(?::(\d\d))?$/.exec(zone) ?? [];
+    const minutes = Number(hh) * 60 + Number(mm) + (Number(ss) >= 30 ? 1 : 0);
+    offset = `${sign}${String(Math.floor(minutes / 60)).padStart(2, "0")}${String(minutes % 60).padStart(2, "0")}`;
+  }
   return `${part.weekday}, ${part.day} ${part.month} ${(part.year ?? "").padStart(4, "0")} ${part.hour}:${part.minute}:${part.second} ${offset}`;
 }
 

@@ -42,6 +42,9 @@ test("regression: year 0000 is refused with a sentence (it gave the RSS date “
   assert.is(problem?.message, '"0000-01-01" is outside the years 1–9999 that dates may have');
   assert.is(parseContentDate("0001-01-01", "Europe/Rome")?.getUTCFullYear(), 0);
   assert.is(parseContentDate("9999-12-31T23:59", "Europe/Rome")?.toISOString(), "9999-12-31T22:59:00.000Z");
+  // An offset that moves the instant out of the range is refused too.
+  assert.is(refusal("0001-01-01T00:00+05:00")[0]?.message, '"0001-01-01T00:00+05:00" is outside the years 1–9999 that dates may have');
+  assert.is(refusal("9999-12-31T23:00-05:00")[0]?.message, '"9999-12-31T23:00-05:00" is outside the years 1–9999 that dates may have');
 });
 
 test("regression: hour 24 is refused, not moved to the next day; 23:59 and 00:00 are kept", () => {

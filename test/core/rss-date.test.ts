@@ -25,6 +25,8 @@ test("regression: the year has four digits (year 1 gave “01 Jan 1”)", () => 
   const date = new Date(Date.UTC(2000, 0, 1));
   date.setUTCFullYear(1);
   assert.is(rfc822(date, "Europe/Rome"), "Mon, 01 Jan 0001 00:00:00 +0000");
+  // 0001-01-01 at midnight in Rome is year 0 in UTC: local time, the offset rounded to the minute.
+  assert.is(rfc822(new Date(date.getTime() - (49 * 60 + 56) * 1000), "Europe/Rome"), "Mon, 01 Jan 0001 00:00:00 +0050");
 });
 
 test.run();
