@@ -35,6 +35,8 @@ export interface Article {
   order: number | undefined;
   aliases: string[];
   wpId: number | undefined;
+  /** Kept at the top of the home page (WordPress's sticky posts); archives and feeds keep date order. */
+  sticky: boolean;
   markdown: string;
   /** Names as written, by taxonomy key. */
   names: Record<string, string[]>;
@@ -115,6 +117,7 @@ export function readArticle(
     order: value.order,
     aliases: value.aliases ?? [],
     wpId: value.wp_id,
+    sticky: value.sticky === true,
     markdown: source.markdown,
     names,
     terms: {},

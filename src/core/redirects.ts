@@ -61,7 +61,7 @@ export function buildRedirects(model: SiteModel): { rules: RedirectRule[]; probl
     add({ from: encodePath(`${archive.url}feed/`), query: undefined, to: encodePath(archive.feedUrl) }, claim("feed address", archive.feedUrl));
     add({ from: encodePath(`${archive.url}page/1/`), query: undefined, to: encodePath(archive.url) }, claim("first-page address", archive.url));
   }
-  for (const article of model.articles) {
+  for (const article of [...model.articles, ...model.contentPages]) {
     const to = encodePath(article.url);
     for (const alias of article.aliases) {
       add({ from: encodePath(alias), query: undefined, to }, { description: article.file, file: article.file, field: "aliases", to: article.url });

@@ -56,6 +56,8 @@ export const articleSchema = z.looseObject({
   permalink: z.union([sitePath, z.literal(false)]).optional(),
   aliases: z.array(sitePath).optional(),
   wp_id: z.number().int().positive().optional(),
+  kind: z.literal("article").optional(),
+  sticky: z.boolean().optional(),
 });
 
 export type ArticleFrontMatter = z.output<typeof articleSchema>;
@@ -69,6 +71,25 @@ export const dossierSchema = z.looseObject({
 });
 
 export type DossierFrontMatter = z.output<typeof dossierSchema>;
+
+/**
+ * The front matter of a page (chi siamo, contatti, redazione): a title and a
+ * body; no byline, taxonomies or card. A date, when given, is its sitemap date.
+ */
+export const pageSchema = z.looseObject({
+  title: text,
+  kind: z.literal("page").optional(),
+  date: z.date().optional(),
+  updated: z.date().optional(),
+  slug: slugText.optional(),
+  excerpt: z.string().trim().optional(),
+  draft: z.boolean().optional(),
+  permalink: z.union([sitePath, z.literal(false)]).optional(),
+  aliases: z.array(sitePath).optional(),
+  wp_id: z.number().int().positive().optional(),
+});
+
+export type PageFrontMatter = z.output<typeof pageSchema>;
 
 const EXPECTED: Record<string, string> = {
   title: 'a non-empty text, e.g. title: "Lecco. Una storia di coprogettazione"',
@@ -84,6 +105,8 @@ const EXPECTED: Record<string, string> = {
   permalink: "a path inside the site, starting with /, e.g. permalink: /chi-siamo/",
   aliases: 'a list of former paths on this site, starting with /, e.g. aliases: ["/2018/03/lecco/"] (for /?p=123 links write wp_id: 123)',
   wp_id: "a positive whole number",
+  kind: "kind: page for a page (chi siamo, contatti); leave it out for an article",
+  sticky: "true or false (true keeps the article at the top of the home page)",
 };
 
 /** Validates data against a schema and turns each zod issue into a writer's problem. */

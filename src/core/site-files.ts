@@ -2,10 +2,14 @@ import type { Archive, ArchivePage } from "./archive.ts";
 import type { Article } from "./article.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { OutputRegistry } from "./output-registry.ts";
+import type { SitePage } from "./page.ts";
 import type { TermListing } from "./site-model.ts";
 
 /** The search page's address (the layout in _includes/layouts/search.ts is written there). */
 export const SEARCH_URL = "/cerca/";
+
+/** The folder of the content folder whose files (images, documents) are published as they are, at /media/. */
+export const MEDIA_FOLDER = "media";
 
 /** Name of the file every Editoriale output folder carries, so that a later build knows the folder is its own. */
 export const OUTPUT_MARKER = ".editoriale-output";
@@ -15,6 +19,7 @@ export interface SiteOutputs {
   pages: readonly ArchivePage[];
   indexes: readonly TermListing[];
   archives: readonly Archive[];
+  contentPages: readonly SitePage[];
 }
 
 /**
@@ -35,6 +40,7 @@ export function registerSiteOutputs(site: SiteOutputs, options: ResolvedOptions,
   registry.claim("/_redirects", own("the redirects file (_redirects)"));
   registry.claim("/_headers", own("the headers file (_headers)"));
   registry.reserveFolder("/assets/", own("the theme's files (/assets/)"));
+  registry.reserveFolder(`/${MEDIA_FOLDER}/`, own(`the site's media (/${MEDIA_FOLDER}/, copied from the content folder)`));
   if (options.search) {
     registry.claim(SEARCH_URL, own("the search page"));
     registry.reserveFolder("/pagefind/", own("the search index (/pagefind/)"));
@@ -46,6 +52,9 @@ export function registerSiteOutputs(site: SiteOutputs, options: ResolvedOptions,
   }
   for (const listing of site.indexes) registry.claim(listing.url, own(`the index “${listing.title}”`));
   for (const archive of site.archives) registry.claim(archive.feedUrl, own(`the feed of “${archive.heading}”`));
+  for (const page of site.contentPages) {
+    registry.claim(page.url, { description: page.file, file: page.file, field: permalinkFiles.has(page.file) ? "permalink" : "slug" });
+  }
   for (const article of site.articles) {
     // An article without an address has a problem of its own, already reported.
     if (!article.url) continue;

@@ -8,6 +8,7 @@ import type { ResolvedOptions } from "./options.ts";
 import { buildTermIndex, type Term, type TermIndex } from "./terms.ts";
 import type { Taxonomy } from "./taxonomy.ts";
 import { fill } from "./words.ts";
+import { readPage, type SitePage } from "./page.ts";
 import type { OutputRegistry } from "./output-registry.ts";
 import { registerSiteOutputs } from "./site-files.ts";
 import { resolveShortenedSlugs } from "./unique-slugs.ts";
@@ -25,6 +26,8 @@ export interface SiteModel {
   pages: ArchivePage[];
   /** Index pages: one per taxonomy (terms with counts), one for dossiers. */
   indexes: TermListing[];
+  /** Pages (chi siamo, contatti…): never in the home page, archives or feeds. */
+  contentPages: SitePage[];
   /** Every file the build writes, by path: what redirects and other templates must not take. */
   outputs: OutputRegistry;
   notices: string[];
@@ -37,7 +40,7 @@ export interface TermListing {
 }
 
 export interface ModelSource extends SourceFile {
-  kind: "article" | "dossier";
+  kind: "article" | "dossier" | "page";
 }
 
 /** Builds the site model, or throws one EditorialeError listing every problem found. */
@@ -45,6 +48,7 @@ export function buildSiteModel(sources: readonly ModelSource[], options: Resolve
   const problems: Problem[] = [];
   const articles: Article[] = [];
   const dossiers: Dossier[] = [];
+  const contentPages: SitePage[] = [];
   const dossierBase = options.dossiers === false ? "" : options.dossiers.base;
   const permalinkFiles = new Set<string>();
   for (const source of sources) {
@@ -55,7 +59,11 @@ export function buildSiteModel(sources: readonly ModelSource[], options: Resolve
     const reported = new Set(early.map((p) => p.field));
     const fresh = (list: Problem[]) => list.filter((p) => !reported.has(p.field));
     if (source.data[PERMALINK_KEY] === true) permalinkFiles.add(source.file);
-    if (source.kind === "dossier") {
+    if (source.kind === "page") {
+      const read = readPage(source, md);
+      problems.push(...fresh(read.problems));
+      if (read.page) contentPages.push(read.page);
+    } else if (source.kind === "dossier") {
       const read = readDossier(source, dossierBase, md);
       problems.push(...fresh(read.problems));
       if (read.dossier) dossiers.push(read.dossier);
@@ -92,7 +100,8 @@ export function buildSiteModel(sources: readonly ModelSource[], options: Resolve
   const archives = buildArchives(articles, dossiers, index, options);
   const pages = archives.flatMap((a) => archivePages(a, options.pageSize));
   const indexes = buildIndexes(index, dossiers, options);
-  const outputs = registerSiteOutputs({ articles, pages, indexes, archives }, options, permalinkFiles);
+  contentPages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const outputs = registerSiteOutputs({ articles, pages, indexes, archives, contentPages }, options, permalinkFiles);
   problems.push(...outputs.problems);
   if (problems.length > 0) throw new EditorialeError(problems);
 
@@ -106,6 +115,7 @@ export function buildSiteModel(sources: readonly ModelSource[], options: Resolve
     archives,
     pages,
     indexes,
+    contentPages,
     outputs,
     notices: [...slugNotices, ...index.notices],
   };
@@ -151,7 +161,7 @@ function buildArchives(articles: Article[], dossiers: Dossier[], index: TermInde
     {
       id: "home", kind: "home", url: "/", heading: words.homeHeading, kicker: undefined,
       description: site.description, feedTitle: fill(words.siteFeedTitle, { site: site.title }), feedUrl: "/feed.xml",
-      articles, breadcrumbs: [], term: undefined, terms: [], dossier: undefined,
+      articles: stickyFirst(articles), breadcrumbs: [], term: undefined, terms: [], dossier: undefined,
     },
   ];
   for (const taxonomy of options.taxonomies) {
@@ -229,4 +239,10 @@ function buildIndexes(index: TermIndex, dossiers: Dossier[], options: ResolvedOp
     });
   }
   return listings;
+}
+
+/** The home page's order: sticky articles first (newest first among them), then the others; feeds keep date order. */
+function stickyFirst(articles: Article[]): Article[] {
+  if (!articles.some((a) => a.sticky)) return articles;
+  return [...articles.filter((a) => a.sticky), ...articles.filter((a) => !a.sticky)];
 }

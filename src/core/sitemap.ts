@@ -2,11 +2,12 @@ import { isoDateTime } from "./dates.ts";
 import { escapeText } from "./escape.ts";
 import type { SiteModel } from "./site-model.ts";
 
-/** sitemaps.org XML: every article, archive page and index, with its last modification. */
+/** sitemaps.org XML: every article, page, archive page and index, with its last modification. */
 export function renderSitemap(model: SiteModel): string {
   const { url: siteUrl, timeZone } = model.options.site;
   const entries: Array<{ loc: string; lastmod: Date | undefined }> = [];
   for (const article of model.articles) entries.push({ loc: article.url, lastmod: article.updated ?? article.date });
+  for (const page of model.contentPages) entries.push({ loc: page.url, lastmod: page.lastmod });
   for (const page of model.pages) {
     const newest = page.page.items.reduce((max, a) => Math.max(max, (a.updated ?? a.date).getTime()), 0);
     entries.push({ loc: page.url, lastmod: newest > 0 ? new Date(newest) : undefined });

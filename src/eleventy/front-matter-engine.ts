@@ -4,8 +4,16 @@ import { PERMALINK_KEY, PROBLEMS_KEY, readFrontMatter } from "../core/front-matt
 import type { ResolvedOptions } from "../core/options.ts";
 import { articleSchema, check, termNames } from "../core/schema.ts";
 
-/** Data key telling the site model whether a file is an article or a dossier page. */
+/** Data key telling the site model whether a file is an article, a dossier or a page. */
 export const KIND_KEY = "editorialeKind";
+
+/** Files in this folder of the content folder are pages (chi siamo, contatti…), as is any file with `kind: page`. */
+export const PAGES_FOLDER = "pagine";
+
+function isInFolder(file: string, folder: string): boolean {
+  const relative = path.relative(path.resolve(folder), path.resolve(file));
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
 
 /**
  * Reads a content file's front matter our way (see readFrontMatter), files
@@ -27,7 +35,8 @@ export function frontMatterEngine(options: ResolvedOptions, inputDir: () => stri
     if (problems.length > 0) data[PROBLEMS_KEY] = problems;
     const dossierFolder = options.dossiers === false ? undefined : path.join(inputDir(), options.dossiers.folder);
     const isDossier = dossierFolder !== undefined && path.dirname(path.resolve(file)) === path.resolve(dossierFolder);
-    data[KIND_KEY] = isDossier ? "dossier" : "article";
+    const isPage = !isDossier && (data.kind === "page" || isInFolder(file, path.join(inputDir(), PAGES_FOLDER)));
+    data[KIND_KEY] = isDossier ? "dossier" : isPage ? "page" : "article";
     if (isDossier) {
       // A dossier's page is written with the archives, from the site model.
       data.permalink = false;
@@ -40,7 +49,9 @@ export function frontMatterEngine(options: ResolvedOptions, inputDir: () => stri
       if (permalink.problems.length === 0) data[PERMALINK_KEY] = true;
       if (problems.length > 0) data[PROBLEMS_KEY] = problems;
     }
-    data.permalink = problems.length > 0 ? false : articleUrl(data, options.dossiers === false ? false : options.dossiers.base);
+    // A page is never part of a dossier: its address is its permalink or /<slug>/.
+    const dossierBase = isPage || options.dossiers === false ? false : options.dossiers.base;
+    data.permalink = problems.length > 0 ? false : articleUrl(data, dossierBase);
     return data;
   };
 }

@@ -6,6 +6,7 @@ import { resolveOptions, type EditorialeOptions } from "../core/options.ts";
 import { buildRedirects, renderRedirects } from "../core/redirects.ts";
 import { addressesByFile, movedArticleNotices } from "../core/moved-articles.ts";
 import { buildSiteModel } from "../core/site-model.ts";
+import { MEDIA_FOLDER } from "../core/site-files.ts";
 import type { Theme } from "../../_includes/theme.ts";
 import { contentReader } from "./content-files.ts";
 import { rebuildOnDeletion } from "./deletion-watch.ts";
@@ -49,6 +50,8 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   eleventyConfig.ignores.add(path.join(path.relative(process.cwd(), input) || ".", "**"));
   eleventyConfig.addWatchTarget(input);
   eleventyConfig.addPassthroughCopy({ [path.join(THEME_ROOT, "_includes/assets")]: "assets" });
+  // Images and files of the articles live with them in `content/media/` and are published at /media/.
+  eleventyConfig.addPassthroughCopy({ [path.join(path.relative(process.cwd(), input) || ".", MEDIA_FOLDER)]: MEDIA_FOLDER });
   const stylesheet = fingerprintStylesheet(eleventyConfig, path.join(THEME_ROOT, "_includes/assets/editoriale.css"));
 
   const readContent = contentReader(frontMatterEngine(options, () => eleventyConfig.directories.input));

@@ -10,6 +10,7 @@ import type { Theme } from "../../_includes/theme.ts";
 import { renderArchivePage } from "../../_includes/layouts/archive.ts";
 import { renderArticle } from "../../_includes/layouts/article.ts";
 import { renderNotFound } from "../../_includes/layouts/not-found.ts";
+import { renderPage } from "../../_includes/layouts/page.ts";
 import { renderTermIndex } from "../../_includes/layouts/term-index.ts";
 import type { BuildSignatures } from "./output-signatures.ts";
 import type { Content, Output } from "./output-writer.ts";
@@ -49,6 +50,7 @@ export function* siteOutputs(theme: Theme, extra: Iterable<Output> = [], signatu
     yield new ArticleOutput(build, model.articles[i] as Article, signatures);
     yield* feedsAfter.get(i) ?? [];
   }
+  for (const page of model.contentPages) yield { path: outputPath(page.url), render: () => renderPage(theme, page, theme.md.render(page.markdown)) };
   for (const page of model.pages) yield new ArchivePageOutput(theme, page, signatures);
   for (const listing of model.indexes) yield { path: outputPath(listing.url), render: () => renderTermIndex(theme, listing) };
   yield { path: "404.html", render: () => renderNotFound(theme) };

@@ -29,7 +29,7 @@ const taxonomies = defaultTaxonomies.filter((t) => t.key === "tag" || t.key === 
 function article(i: number, tags: string[], area: string, day = i): Article {
   return {
     file: `a${i}.md`, url: `/a${i}/`, title: `A${i}`, date: new Date(Date.UTC(2000, 0, 1) + day * 86_400_000), updated: undefined, slug: `a${i}`,
-    slugShortened: false, excerpt: "", excerptGiven: false, rubric: undefined, dossier: undefined, order: undefined, aliases: [], wpId: undefined,
+    slugShortened: false, excerpt: "", excerptGiven: false, rubric: undefined, dossier: undefined, order: undefined, aliases: [], wpId: undefined, sticky: false,
     markdown: "", names: { tag: tags, area: [area] }, terms: {},
   };
 }

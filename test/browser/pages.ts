@@ -41,6 +41,7 @@ export function pagesOfEveryType(out: string): PageToCheck[] {
     { kind: "article", url: urlOf(files.find((f) => !f.startsWith("il-punto/") && isArticle(out, f)) ?? "missing-article") },
     { kind: "term index", url: "/tag/" },
     { kind: "dossier index", url: "/il-punto/" },
+    { kind: "page", url: "/chi-siamo/" },
     { kind: "404", url: "/404.html" },
     { kind: "search", url: "/cerca/?q=comuni&area=Anziani" },
   ];

@@ -11,7 +11,7 @@ import type { Term } from "../../src/core/terms.ts";
 function article(i: number, title = `Articolo ${i}`): Article {
   return {
     file: `a${i}.md`, url: `/a${i}/`, title, date: new Date(Date.UTC(2020, 0, i, 12)), updated: undefined, slug: `a${i}`,
-    slugShortened: false, excerpt: `Estratto ${i}`, excerptGiven: true, rubric: undefined, dossier: undefined, order: undefined, aliases: [], wpId: undefined,
+    slugShortened: false, excerpt: `Estratto ${i}`, excerptGiven: true, rubric: undefined, dossier: undefined, order: undefined, aliases: [], wpId: undefined, sticky: false,
     markdown: "", names: {}, terms: {},
   };
 }

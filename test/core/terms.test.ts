@@ -10,7 +10,7 @@ const tagTaxonomy = defaultTaxonomies.filter((t) => t.key === "tag");
 function article(file: string, day: number, tags: string[]): Article {
   return {
     file, url: `/${file}/`, title: file, date: new Date(Date.UTC(2020, 0, day)), updated: undefined, slug: file,
-    slugShortened: false, excerpt: "", excerptGiven: false, rubric: undefined, dossier: undefined, order: undefined, aliases: [], wpId: undefined,
+    slugShortened: false, excerpt: "", excerptGiven: false, rubric: undefined, dossier: undefined, order: undefined, aliases: [], wpId: undefined, sticky: false,
     markdown: "", names: { tag: tags }, terms: {},
   };
 }
