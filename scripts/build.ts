@@ -75,8 +75,8 @@ async function main(): Promise<number> {
     const { kept } = publish(plan, building, args.keep, process.pid);
     if (kept.length > 0) console.log(`[editoriale] kept from the previous site: ${kept.join(", ")}`);
   } catch (error) {
-    removeOurs(building);
-    console.error(`npm run build → ${plan.shown}: the new site could not be moved into place (${(error as Error).message}); ${present(plan.target) ? "the previous build is still there" : "nothing was published"}. Fix: check the permissions of the folder and build again`);
+    // Nothing is deleted here: the build folder may hold kept entries of the site; the next build gives them back and tidies up.
+    console.error(`npm run build → ${plan.shown}: the new site could not be moved into place (${(error as Error).message}); the next build puts back what the output lacks and removes the folders left by this one. Fix: check the permissions of the folder and build again`);
     return 1;
   }
   return 0;

@@ -23,12 +23,15 @@ export function previousFolderFor(plan: OutputPlan, pid: number): string {
   return plan.mode === "swap" ? `${plan.target}.previous-${pid}` : path.join(plan.target, `.editoriale-previous-${pid}`);
 }
 
+/** A folder named with this process's number that exists already is a leftover whose number came round again: ours to replace if marked. */
+function makeRoom(dir: string): void {
+  if (!present(dir)) return;
+  if (!hasMarker(dir)) throw new Error(`${dir} is in the way and was not made by Editoriale. Fix: remove or rename it, then build again`);
+  removeOurs(dir);
+}
+
 export function prepareBuildFolder(dir: string): void {
-  // A marked folder with this process's number is a leftover whose number came round again: ours to replace.
-  if (present(dir)) {
-    if (!hasMarker(dir)) throw new Error(`${dir} is in the way and was not made by Editoriale. Fix: remove or rename it, then build again`);
-    removeOurs(dir);
-  }
+  makeRoom(dir);
   mkdirSync(dir, { recursive: true });
   // First, so that a build killed at any moment leaves a folder the next build knows it may delete.
   writeMarker(dir);
@@ -49,6 +52,7 @@ function swap(target: string, building: string, previous: string, keep: readonly
     renameSync(building, target);
     return { kept: [] };
   }
+  makeRoom(previous);
   renameSync(target, previous);
   // A site built before the marker existed gets one, so that a kill while it is deleted leaves a folder known to be ours.
   if (!hasMarker(previous)) writeMarker(previous);

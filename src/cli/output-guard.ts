@@ -85,7 +85,7 @@ export function checkOutput(facts: OutputFacts): { refusal: Refusal } | { plan: 
     if (output.real === root) return refuse(`${shown} is the project folder: the build would replace it with the site, deleting src, content and .git`);
     if (isInside(root, output.real)) return refuse(`${shown} contains the project (${root}): the build would replace it with the site, deleting the project`);
   }
-  for (const [what, folder] of [["content folder (--input)", input], ["site data folder (EDITORIALE_DATA)", data]] as const) {
+  for (const [what, folder] of [["content folder (--input)", input], ["site data folder (_data, or EDITORIALE_DATA)", data]] as const) {
     const where = display(folder);
     if (output.real === folder.real) return refuse(`${shown} is the ${what}: the build would replace it with the site, deleting its files`);
     if (isInside(output.real, folder.real)) return refuse(`${shown} is inside ${where}, the ${what}: the site would be mixed with the files it is built from`, `${OWN_FOLDER}, outside ${where}`);
