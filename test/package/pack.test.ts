@@ -38,7 +38,8 @@ const packed = JSON.parse(run("tar", ["-xzOf", tarballPath, "package/package.jso
   name: string; version: string; private?: boolean; exports: Record<string, string | { types: string; default: string }>;
   dependencies: Record<string, string>; peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional: boolean }>;
 };
-console.log(`[pack] ${tarball}: ${(statSync(tarballPath).size / 1024).toFixed(1)} kB, ${entries.length} files`);
+const bytes = statSync(tarballPath).size;
+console.log(`[pack] ${tarball}: ${bytes} bytes (${(bytes / 1000).toFixed(1)} kB as npm counts), ${entries.length} files`);
 
 cpSync(path.join(ROOT, "test/fixtures/package-site"), site, { recursive: true, filter: (from) => !/[\\/](_site|node_modules)$/.test(from) });
 run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--save-exact", tarballPath, `@11ty/eleventy@${ELEVENTY_VERSION}`], site);
