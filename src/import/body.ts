@@ -1,5 +1,9 @@
 import { autop, hasBlockMarkup } from "./autop.ts";
+import { coverBlocks } from "./cover.ts";
+import { autoEmbeds, embedBlocks } from "./embeds.ts";
+import { galleryBlocks, galleryShortcodes } from "./galleries.ts";
 import { htmlToMarkdown } from "./html-to-markdown.ts";
+import type { MediaIndex } from "./media-index.ts";
 import { rewriteLinks, type LinkTargets } from "./links.ts";
 import { sanitizeBody, sanitizeFragment } from "./sanitize.ts";
 import { captionsToFigures, protectShortcodes } from "./shortcodes.ts";
@@ -17,16 +21,28 @@ export interface Body {
   styles: string[];
   /** Iframes from hosts the site does not embed, written as links. */
   iframes: string[];
+  /** Galleries that lost images, or could show none. */
+  notes: string[];
+}
+
+/** The post's id and the export's attachments, for galleries and covers. */
+export interface BodyMedia {
+  postId: number;
+  index: MediaIndex;
 }
 
 const MORE = /<!--more(?:\s[^>]*?)?-->/i;
 
 /** A post's `content:encoded`, as WordPress would display it, turned into Markdown. */
-export function convertBody(content: string, targets: LinkTargets): Body {
+export function convertBody(content: string, targets: LinkTargets, media: BodyMedia = { postId: 0, index: new Map() }): Body {
   const more = MORE.exec(content);
   const beforeMore = more ? content.slice(0, more.index) : undefined;
-  let html = content.replace(/<!--\s*\/?wp:[\s\S]*?-->|<!--(?:more|nextpage|noteaser)[\s\S]*?-->/gi, "");
+  const notes: string[] = [];
+  // Blocks first, while their comments still say what they are.
+  let html = coverBlocks(galleryBlocks(embedBlocks(content), media.index), media.index);
+  html = html.replace(/<!--\s*\/?wp:[\s\S]*?-->|<!--(?:more|nextpage|noteaser)[\s\S]*?-->/gi, "");
   html = captionsToFigures(html);
+  html = autoEmbeds(galleryShortcodes(html, media.postId, media.index, (note) => notes.push(note)));
   const links = rewriteLinks(html, targets);
   const shortcodes = protectShortcodes(links.html);
   html = hasBlockMarkup(content) ? shortcodes.html : autop(shortcodes.html);
@@ -41,5 +57,6 @@ export function convertBody(content: string, targets: LinkTargets): Body {
     rewrittenLinks: links.notes.rewritten,
     styles: clean.styles,
     iframes: clean.iframes,
+    notes,
   };
 }

@@ -1,5 +1,6 @@
 import { attachmentEntry, type AttachmentEntry } from "./attachments.ts";
 import { decodeEntities } from "./entities.ts";
+import type { MediaItem } from "./media-index.ts";
 import { indexEntry, type IndexEntry } from "./plan.ts";
 import type { TermIndex } from "./terms.ts";
 import { readWxr } from "./wxr-reader.ts";
@@ -10,6 +11,8 @@ export interface FirstPass {
   authors: Map<string, WxrAuthor>;
   entries: IndexEntry[];
   attachments: AttachmentEntry[];
+  /** Attachments by id, with their alt text. */
+  media: Map<number, MediaItem>;
   items: Record<string, Record<string, number>>;
   comments: number;
   warnings: string[];
@@ -19,7 +22,7 @@ export interface FirstPass {
 export async function firstPass(options: { file: string; timeZone: string }, terms: TermIndex): Promise<FirstPass> {
   const pass: FirstPass = {
     channel: { title: "", link: "", language: "", version: "", baseSiteUrl: "", baseBlogUrl: "" },
-    authors: new Map(), entries: [], attachments: [], items: {}, comments: 0, warnings: [],
+    authors: new Map(), entries: [], attachments: [], media: new Map(), items: {}, comments: 0, warnings: [],
   };
   const warn = (message: string): void => void pass.warnings.push(message);
   const unidentified = { shortlink: 0, position: 0 };
@@ -33,7 +36,12 @@ export async function firstPass(options: { file: string; timeZone: string }, ter
       byStatus[item.status || "(none)"] = (byStatus[item.status || "(none)"] ?? 0) + 1;
       pass.comments += item.comments;
       if (item.idSource !== "post_id") unidentified[item.idSource]++;
-      if (item.type === "attachment") pass.attachments.push(attachmentEntry(item, decodeEntities(item.title).trim()));
+      if (item.type === "attachment") {
+        const entry = attachmentEntry(item, decodeEntities(item.title).trim());
+        pass.attachments.push(entry);
+        const alt = decodeEntities(item.meta.find((meta) => meta.key === "_wp_attachment_image_alt")?.value ?? "").trim();
+        pass.media.set(item.id, { id: item.id, url: entry.url, file: entry.file, alt, parent: item.parent });
+      }
       pass.entries.push(indexEntry(item, options.timeZone, warn));
     }
   }

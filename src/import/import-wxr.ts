@@ -75,7 +75,7 @@ export async function importWxr(given: Partial<ImportOptions> & { file: string }
     const item = event.item;
     const planned = plan.planned.get(item.id);
     if (!planned) continue;
-    const converted = convertPost(item, planned, { authors: first.authors, terms, targets, timeZone: options.timeZone });
+    const converted = convertPost(item, planned, { authors: first.authors, terms, targets, timeZone: options.timeZone, media: first.media });
     const outcome = await writeOutput(join(options.out, planned.file), converted.content, options.force);
     report.files[outcome]++;
     if (outcome === "kept") report.kept.push(planned.file);

@@ -3,6 +3,7 @@ import { isLater, wordpressDate } from "./dates.ts";
 import { decodeEntities, htmlToText } from "./entities.ts";
 import { markdownFile, type FrontMatter } from "./front-matter.ts";
 import type { LinkTargets } from "./links.ts";
+import type { MediaIndex } from "./media-index.ts";
 import type { Planned } from "./plan.ts";
 import { stripShortcodes } from "./shortcodes.ts";
 import type { TermIndex } from "./terms.ts";
@@ -16,6 +17,7 @@ export interface PostContext {
   terms: TermIndex;
   targets: LinkTargets;
   timeZone: string;
+  media: MediaIndex;
 }
 
 export interface ConvertedPost {
@@ -28,7 +30,7 @@ export interface ConvertedPost {
 /** One written item: its front matter from the right WXR fields, and its body in Markdown. */
 export function convertPost(item: WxrItem, planned: Planned, context: PostContext): ConvertedPost {
   const warnings: string[] = [];
-  const body = convertBody(item.content, context.targets);
+  const body = convertBody(item.content, context.targets, { postId: item.id, index: context.media });
   const date = wordpressDate(item.postDateGmt, item.postDate, context.timeZone) ?? "";
   let title = decodeEntities(item.title).trim();
   if (!title) {
@@ -38,6 +40,7 @@ export function convertPost(item: WxrItem, planned: Planned, context: PostContex
   const excerpt = htmlToText(stripShortcodes(item.excerpt || body.beforeMore || ""));
   for (const href of body.danglingLinks) warnings.push(`links to ${href}, not imported; link kept as it was`);
   if (body.styles.length > 0) warnings.push(`style kept no meaning: ${body.styles.join(", ")} (dropped)`);
+  warnings.push(...body.notes);
   for (const src of body.iframes) warnings.push(`iframe ${src} is not an embed the site allows (YouTube, Vimeo); written as a link`);
 
   const data: FrontMatter = { title, date };
