@@ -72,6 +72,11 @@ const optionsSchema = z.strictObject({
   relatedCount: z.number().int().min(0).max(20).default(4),
   /** Full-text search with Pagefind: /cerca/ and a search box in the header. */
   search: z.boolean().default(true),
+  /**
+   * Let Eleventy read templates (.njk, .html, .11ty.js…) found in the content folder. Off by default:
+   * a content folder holds writing, and a template there runs code at build time.
+   */
+  templatesInContent: z.boolean().default(false),
 });
 
 export type EditorialeOptions = z.input<typeof optionsSchema>;
@@ -90,6 +95,7 @@ export interface ResolvedOptions {
   capitalizeMonths: boolean;
   relatedCount: number;
   search: boolean;
+  templatesInContent: boolean;
 }
 
 export const defaultTaxonomies: Taxonomy[] = [
@@ -182,6 +188,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     capitalizeMonths: o.capitalizeMonths,
     relatedCount: o.relatedCount,
     search: o.search,
+    templatesInContent: o.templatesInContent,
   };
 }
 

@@ -123,7 +123,7 @@ function collision(first: Claim, second: Claim, kind: "same" | "inside" | "folde
 }
 
 function fixFor(field: string, byEditor: boolean): string {
-  if (field === "permalink") return "give this article another `permalink:` (an address no page, feed or file of the site uses)";
+  if (field === "permalink") return "give it another `permalink:` (an address no page, feed or file of the site uses)";
   if (field === "slug") return "give this article another `slug:` (or `permalink:`): its address is taken";
   if (field === "file name") return "rename the dossier's file: its name is the dossier's address";
   if (byEditor) return "give this page another address";

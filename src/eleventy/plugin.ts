@@ -46,8 +46,9 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   const md = createMarkdown();
   const input = eleventyConfig.directories.input;
   eleventyConfig.setLibrary("md", md);
-  // The content folder is ours: Eleventy reads nothing in it, so no file there is a template or runs code.
-  eleventyConfig.ignores.add(path.join(path.relative(process.cwd(), input) || ".", "**"));
+  // The content folder is ours: Eleventy reads nothing in it, so no file there is a template or runs code
+  // (unless the site says it trusts templates there: then only the Markdown articles are ours).
+  eleventyConfig.ignores.add(path.join(path.relative(process.cwd(), input) || ".", options.templatesInContent ? "**/*.md" : "**"));
   eleventyConfig.addWatchTarget(input);
   eleventyConfig.addPassthroughCopy({ [path.join(THEME_ROOT, "_includes/assets")]: "assets" });
   // Images and files of the articles live with them in `content/media/` and are published at /media/.
@@ -72,7 +73,7 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
     const started = performance.now();
     theme = undefined;
     try {
-      throwIfProblems(templatesInContent(directories.input));
+      if (!options.templatesInContent) throwIfProblems(templatesInContent(directories.input));
       const model = buildSiteModel(readContent(directories.input, runMode), options, md);
       throwIfProblems(emptySiteProblems(model.articles.length, runMode, directories.input));
       const redirects = buildRedirects(model);

@@ -30,7 +30,7 @@ export function templatesInContent(contentDir: string): Problem[] {
       file: displayPath(path.join(contentDir, entry)),
       field: "(file)",
       message: "Eleventy templates and data files are not read from the content folder (they would run code at build time), so this file would be neither run nor published",
-      fix: "move it into the site's own templates outside the content folder, or delete it; a page written in Markdown belongs here with `kind: page`",
+      fix: "move it out of the content folder (a page written in Markdown belongs in content/pagine/), delete it, or set `templatesInContent: true` in the plugin options if the site trusts it",
     }));
 }
 

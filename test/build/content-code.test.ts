@@ -39,6 +39,27 @@ test("the content folder runs no code: templates and data files are refused, non
   }
 });
 
+test("templatesInContent: true lets Eleventy read them, and still no permalink leaves the output or takes a feed", () => {
+  const fixture = path.join(ROOT, "test/fixtures/content-templates-trusted");
+  const work = mkdtempSync(path.join(tmpdir(), "editoriale-trusted-"));
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--quiet", `--input=${path.join(fixture, "content")}`, `--output=${path.join(work, "a/out")}`],
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, TZ: "Europe/Rome", NO_COLOR: "1", EDITORIALE_DATA: path.join(fixture, "_data") } },
+  );
+  const output = `${run.stdout}\n${run.stderr}`;
+  try {
+    assert.is(run.status, 1, output);
+    assert.match(output, /content\/fuori\.html → permalink: “\/\.\.\/\.\.\/fuori\.html” would be written outside the output folder/);
+    assert.match(output, /content\/feed-finto\.html → permalink: \/feed\.xml would be written by both the feed of “Gli ultimi articoli” and/);
+    assert.not.match(output, /chi-siamo\.njk →/, "a template with a good permalink is fine");
+    assert.equal(readdirSync(work), ["a"], "nothing beside the output folder");
+    assert.not.ok(existsSync(path.join(work, "fuori.html")));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
 test("a site template's URL may not leave the output folder nor take a file of ours", () => {
   const registry = new OutputRegistry();
   registry.claim("/feed.xml", { description: "the feed of “Gli ultimi articoli”", field: "url" });

@@ -55,7 +55,7 @@ test("every file the build writes is claimed once: pages, feeds, search page, si
   const lines = problemLines(result.output);
   assert.is(lines.length, 11, lines.join("\n"));
   const expected: Record<string, RegExp> = {
-    "permalink-index.md": /→ permalink: \/articolo-buono\/index\.html \(the same file as \/articolo-buono\/\) would be written by both .*articolo-buono\.md and .*permalink-index\.md\. Fix: give this article another `permalink:`/,
+    "permalink-index.md": /→ permalink: \/articolo-buono\/index\.html \(the same file as \/articolo-buono\/\) would be written by both .*articolo-buono\.md and .*permalink-index\.md\. Fix: give it another `permalink:`/,
     "permalink-feed.md": /→ permalink: \/tag\/comuni\/feed\.xml would be written by both the feed of “Post con tag “Comuni”” and/,
     "slug-cerca.md": /→ slug: \/cerca\/ would be written by both the search page and .*slug-cerca\.md\. Fix: give this article another `slug:`/,
     "cerca.md": /→ slug: \/cerca\/ would be written by both the search page and .*\/cerca\.md/,
