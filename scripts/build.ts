@@ -16,13 +16,15 @@ import { buildFolderFor, keptCollisions, prepareBuildFolder, present, publish, r
 import { cleanLeftovers } from "../src/cli/leftovers.ts";
 import { gatherFacts } from "../src/cli/output-facts.ts";
 import { checkInput, checkOutput, formatRefusal } from "../src/cli/output-guard.ts";
+import { writeMarker } from "../src/cli/output-marker.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ELEVENTY = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
 
-function runEleventy(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+function runEleventy(args: readonly string[], env: NodeJS.ProcessEnv, started: (pid: number) => void): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", ELEVENTY, "--config=.eleventy.ts", "--quiet", ...args], { cwd: process.cwd(), stdio: "inherit", env });
+    if (child.pid !== undefined) started(child.pid);
     // Forwarded, so that Eleventy stops first and this script can still remove the unfinished build.
     const stop = (signal: NodeJS.Signals) => child.kill(signal);
     for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, stop);
@@ -58,12 +60,13 @@ async function main(): Promise<number> {
   }
   prepareBuildFolder(building);
   const env = args.allowEmpty ? { ...process.env, EDITORIALE_ALLOW_EMPTY: "1" } : process.env;
-  const code = await runEleventy([...args.eleventy, `--output=${building}`], env);
+  const code = await runEleventy([...args.eleventy, `--output=${building}`], env, (pid) => writeMarker(building, [process.pid, pid]));
   if (code !== 0) {
     removeOurs(building);
     console.error(`The build failed: ${present(plan.target) ? `${plan.shown} still holds the previous build` : "nothing was published"}.`);
     return code;
   }
+  writeMarker(building);
   const collisions = keptCollisions(building, args.keep);
   if (collisions.length > 0) {
     removeOurs(building);

@@ -11,7 +11,7 @@ import { readdirSync, renameSync, statSync } from "node:fs";
 import path from "node:path";
 import { OURS_INSIDE, present, removeOurs } from "./atomic-output.ts";
 import type { OutputPlan } from "./output-guard.ts";
-import { MARKER, hasMarker } from "./output-marker.ts";
+import { MARKER, hasMarker, markerProcesses } from "./output-marker.ts";
 
 interface Leftover {
   dir: string;
@@ -35,7 +35,7 @@ export function cleanLeftovers(plan: OutputPlan, keep: readonly string[], alive:
   const base = path.basename(target);
   const beside = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(building|previous)-(\\d+)$`);
   const leftovers = [...find(path.dirname(target), beside, false), ...find(target, OURS_INSIDE, true)].filter(
-    (l) => hasMarker(l.dir) && !alive(Number(path.basename(l.dir).replace(/^.*-/, ""))),
+    (l) => hasMarker(l.dir) && ![Number(path.basename(l.dir).replace(/^.*-/, "")), ...markerProcesses(l.dir)].some(alive),
   );
   const log: string[] = [];
   const shown = (dir: string) => path.relative(path.dirname(target), dir);

@@ -3,13 +3,25 @@
  * is what proves that a folder was written by Editoriale, so that a later
  * build may replace it and a leftover of a killed build may be deleted.
  */
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export const MARKER = ".editoriale-output";
 
-export function writeMarker(dir: string): void {
-  writeFileSync(path.join(dir, MARKER), "This folder is written by Editoriale (npm run build); the next build replaces it.\n");
+/** `processes`: the build and its Eleventy, while it runs; a leftover is not touched while either lives (Eleventy outlives a killed script). */
+export function writeMarker(dir: string, processes: readonly number[] = []): void {
+  const running = processes.length > 0 ? `processes: ${processes.join(" ")}\n` : "";
+  writeFileSync(path.join(dir, MARKER), `This folder is written by Editoriale (npm run build); the next build replaces it.\n${running}`);
+}
+
+/** The processes a marker names (none once the site is published or for an older marker). */
+export function markerProcesses(dir: string): number[] {
+  try {
+    const line = /^processes: (.*)$/m.exec(readFileSync(path.join(dir, MARKER), "utf8"));
+    return line?.[1] ? line[1].split(" ").map(Number).filter(Number.isInteger) : [];
+  } catch {
+    return [];
+  }
 }
 
 export function hasMarker(dir: string): boolean {

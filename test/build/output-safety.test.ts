@@ -240,22 +240,24 @@ test("an existing output keeps CNAME, .git/, .well-known/ and --keep names (move
   assert.equal(readdirSync(b.root).filter((n) => n.startsWith("site")), ["site"], "nothing left beside it");
 });
 
-test("leftovers of killed builds: removed when dead and marked; kept without the marker or while their build runs", () => {
+test("leftovers of killed builds: removed when dead and marked; kept without the marker or while their build (or its Eleventy) runs", () => {
   const b = box();
   const site = path.join(b.root, "leftovers-site");
   previousSite(site, { "index.html": "<p>prima</p>" });
-  const [dead, unmarked] = [deadPid(), deadPid()];
+  const [dead, unmarked, orphaned] = [deadPid(), deadPid(), deadPid()];
   previousSite(`${site}.building-${dead}`, { "mezza/index.html": "a half-written build" });
   previousSite(`${site}.previous-${dead}`, { "index.html": "an old site" });
   mkdirSync(`${site}.building-${unmarked}`);
   writeFileSync(`${site}.building-${unmarked}/mio.txt`, "not ours: no marker");
   previousSite(`${site}.building-${process.pid}`, { "in-corso.txt": "a build still running" });
+  // Its script was killed, its Eleventy (named in the marker) still writes there.
+  previousSite(`${site}.building-${orphaned}`, { [MARKER]: `written by Editoriale\nprocesses: ${orphaned} ${process.pid}\n` });
   const run = build(b, [smallInput(b), `--output=${site}`]);
   assert.is(run.status, 0, `${run.stdout}${run.stderr}`);
   assert.match(run.stdout, `[editoriale] removed leftovers-site.building-${dead}, left by a build that was killed`);
   assert.match(run.stdout, `[editoriale] removed leftovers-site.previous-${dead}, left by a build that was killed`);
   const beside = readdirSync(b.root).filter((n) => n.startsWith("leftovers-site")).sort();
-  assert.equal(beside, ["leftovers-site", `leftovers-site.building-${unmarked}`, `leftovers-site.building-${process.pid}`].sort());
+  assert.equal(beside, ["leftovers-site", `leftovers-site.building-${unmarked}`, `leftovers-site.building-${process.pid}`, `leftovers-site.building-${orphaned}`].sort());
   assert.is(readFileSync(`${site}.building-${unmarked}/mio.txt`, "utf8"), "not ours: no marker");
 });
 
