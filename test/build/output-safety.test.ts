@@ -10,6 +10,8 @@ import { publish, keptCollisions } from "../../src/cli/atomic-output.ts";
 import { cleanLeftovers } from "../../src/cli/leftovers.ts";
 import { checkOutput, type OutputFacts } from "../../src/cli/output-guard.ts";
 import { MARKER } from "../../src/cli/output-marker.ts";
+import { formatProblem } from "../../src/core/errors.ts";
+import { emptySiteProblems } from "../../src/eleventy/empty-site.ts";
 import { feed, ROOT } from "../helpers/build.ts";
 
 // Every case runs the real script in a throwaway copy of the project (<temp>/project, with
@@ -378,6 +380,18 @@ test("a build killed between the two renames of its swap: the next one brings th
   assert.is(readFileSync(path.join(target, "CNAME"), "utf8"), "www.welforum.example\n");
   assert.is(log.length, 2, log.join("\n"));
   assert.equal(keptCollisions(target, ["CNAME", ".git"]), ["CNAME"]);
+});
+
+test("empty site: refused only by a one-off build without EDITORIALE_ALLOW_EMPTY=1 (npm start and watch serve it)", () => {
+  const content = path.join(process.cwd(), "vuoto");
+  const [problem, ...rest] = emptySiteProblems(0, "build", content, {});
+  assert.is(rest.length, 0);
+  assert.is(problem && formatProblem(problem), "./vuoto → articles: the content folder has no article to publish (drafts are not published), so the site would be replaced by an empty one. Fix: add articles to vuoto or check --input; to publish an empty site on purpose, run npm run build -- --allow-empty");
+  assert.equal(emptySiteProblems(0, "serve", content, {}), []);
+  assert.equal(emptySiteProblems(0, "watch", content, {}), []);
+  assert.equal(emptySiteProblems(0, "build", content, { EDITORIALE_ALLOW_EMPTY: "1" }), []);
+  assert.equal(emptySiteProblems(0, "build", content, { EDITORIALE_ALLOW_EMPTY: "true" }).length, 1, "only 1 allows it");
+  assert.equal(emptySiteProblems(1, "build", content, {}), []);
 });
 
 test.after(() => {
