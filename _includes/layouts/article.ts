@@ -9,6 +9,7 @@ import { renderDocument } from "../partials/document.ts";
 import { byline } from "../partials/byline.ts";
 import { card } from "../partials/card.ts";
 import { breadcrumbJsonLd, breadcrumbs } from "../partials/breadcrumbs.ts";
+import { featuredPicture, MEASURE_SIZES, sharedImage } from "../partials/picture.ts";
 
 /** An article page around its rendered Markdown body. */
 export function renderArticle(theme: Theme, article: Article, body: string): string {
@@ -32,7 +33,8 @@ ${article.excerptGiven ? html`<p class="article__standfirst">${article.excerpt}<
 ${byline(theme, article, true)}
 ${article.updated ? html`<p class="article__updated">${fill(words.updated, { date: formatLongDate(article.updated, site.timeZone, options.capitalizeMonths) })}</p>\n` : ""}</div>
 </header>
-<div class="article__body prose">
+${article.image ? html`<figure class="article__image">${featuredPicture(theme, article.image, { sizes: MEASURE_SIZES, eager: true })}</figure>
+` : ""}<div class="article__body prose">
 ${raw(body)}
 </div>
 ${dossierBox(theme, article)}
@@ -47,6 +49,7 @@ ${related.map((r) => card(theme, r, 3))}
 </div>
 </aside>`
     : ""}`;
+  const shared = article.image && sharedImage(theme, article.image);
   const authors = (article.terms["author"] ?? []).map((a) => ({ "@type": "Person", name: a.name, url: site.url + a.url }));
   return renderDocument(
     theme,
@@ -55,6 +58,7 @@ ${related.map((r) => card(theme, r, 3))}
       description: article.excerpt,
       url: article.url,
       ogType: "article",
+      image: shared,
       jsonLd: [
         {
           "@context": "https://schema.org",
@@ -68,6 +72,7 @@ ${related.map((r) => card(theme, r, 3))}
           mainEntityOfPage: site.url + article.url,
           inLanguage: site.language,
           keywords: (article.terms["tag"] ?? []).map((t) => t.name).join(", "),
+          ...(shared ? { image: { "@type": "ImageObject", url: shared.url, width: shared.width, height: shared.height } } : {}),
         },
         breadcrumbJsonLd(site.url, trail, { name: article.title, url: article.url }),
       ],

@@ -4,6 +4,10 @@ import { fill } from "../../src/core/words.ts";
 import type { Theme } from "../theme.ts";
 import { perBuild } from "../per-build.ts";
 import { byline } from "./byline.ts";
+import { featuredPicture } from "./picture.ts";
+
+/** Cards are one column on phones, at most the measure in lists, narrower in the related grid. */
+const CARD_SIZES = { 2: "(min-width: 42rem) 40rem, 100vw", 3: "(min-width: 42rem) 20rem, 100vw" } as const;
 
 // An article's card is the same on every archive page that lists it: made once per build and heading level.
 const cardWithH2 = perBuild((theme, article: Article) => renderCard(theme, article, 2));
@@ -19,8 +23,10 @@ function renderCard(theme: Theme, article: Article, headingLevel: 2 | 3): SafeHt
   const primary = theme.model.options.taxonomies.find((t) => t.primary);
   const areas = primary ? article.terms[primary.key] ?? [] : [];
   const title = html`<a href="${article.url}">${article.title}</a>`;
+  const image = article.image ? html`<div class="card__image">${featuredPicture(theme, article.image, { sizes: CARD_SIZES[headingLevel] })}</div>
+` : "";
   return html`<article class="card">
-${article.rubric ? html`<p class="card__rubric">${article.rubric}</p>\n` : ""}${headingLevel === 2 ? html`<h2 class="card__title">${title}</h2>` : html`<h3 class="card__title">${title}</h3>`}
+${image}${article.rubric ? html`<p class="card__rubric">${article.rubric}</p>\n` : ""}${headingLevel === 2 ? html`<h2 class="card__title">${title}</h2>` : html`<h3 class="card__title">${title}</h3>`}
 ${areas.length > 0 ? html`<p class="card__areas">${areas.map((a, i) => html`${i > 0 ? " · " : ""}<a href="${a.url}">${a.name}</a>`)}</p>\n` : ""}${byline(theme, article, false)}
 <p class="card__excerpt">${article.excerpt}</p>
 <p class="card__more"><a href="${article.url}" aria-label="${fill(words.readMoreLabel, { title: article.title })}">${words.readMore}</a></p>

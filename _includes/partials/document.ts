@@ -19,6 +19,8 @@ export interface DocumentMeta {
   noindex?: boolean;
   /** Module scripts of the page (only /cerca/ has one); no inline script anywhere. */
   scripts?: string[];
+  /** The image the page shares (og:image, twitter:card summary_large_image): an absolute URL, with its size when known. */
+  image?: { url: string; alt: string; width?: number | undefined; height?: number | undefined } | undefined;
   /** Open Graph article:* properties of an article page. */
   article?: { published: string; modified: string; authors: string[]; section: string | undefined; tags: string[] };
 }
@@ -49,7 +51,13 @@ ${meta.article
       ? html`<meta property="article:published_time" content="${meta.article.published}">
 <meta property="article:modified_time" content="${meta.article.modified}">
 ${meta.article.authors.map((a) => html`<meta property="article:author" content="${a}">\n`)}${meta.article.section ? html`<meta property="article:section" content="${meta.article.section}">\n` : ""}${meta.article.tags.map((t) => html`<meta property="article:tag" content="${t}">\n`)}`
-      : ""}<meta name="twitter:card" content="summary">
+      : ""}${meta.image
+      ? html`<meta property="og:image" content="${meta.image.url}">
+${meta.image.width ? html`<meta property="og:image:width" content="${meta.image.width}">
+<meta property="og:image:height" content="${meta.image.height}">
+` : ""}${meta.image.alt ? html`<meta property="og:image:alt" content="${meta.image.alt}">
+` : ""}`
+      : ""}<meta name="twitter:card" content="${meta.image ? "summary_large_image" : "summary"}">
 <meta name="twitter:title" content="${meta.title}">
 <meta name="twitter:description" content="${description}">
 <link rel="stylesheet" href="${theme.stylesheet}">

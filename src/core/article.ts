@@ -2,6 +2,7 @@ import type { MarkdownRenderer } from "./markdown.ts";
 import { articleSchema, check, isSitePath, isSlugText, termNames } from "./schema.ts";
 import { firstParagraph } from "./excerpt.ts";
 import { SLUG_MAX_LENGTH, slugOf } from "./slug.ts";
+import { imageSitePath } from "./image-path.ts";
 import type { Problem } from "./errors.ts";
 import type { Taxonomy } from "./taxonomy.ts";
 import type { Term } from "./terms.ts";
@@ -37,6 +38,8 @@ export interface Article {
   wpId: number | undefined;
   /** Kept at the top of the home page (WordPress's sticky posts); archives and feeds keep date order. */
   sticky: boolean;
+  /** The featured image: `src` is its site path (/media/…), `alt` its text alternative ("" for a decorative image). */
+  image?: { src: string; alt: string } | undefined;
   markdown: string;
   /** Names as written, by taxonomy key. */
   names: Record<string, string[]>;
@@ -102,6 +105,15 @@ export function readArticle(
     });
     return { article: undefined, problems };
   }
+  if (value.image !== undefined && value.image_alt === undefined) {
+    problems.push({
+      code: "IMAGE_ALT_MISSING",
+      file: source.file,
+      field: "image_alt",
+      message: `the featured image ${value.image} has no text alternative`,
+      fix: 'add image_alt: with what the image shows, e.g. image_alt: "Il municipio di Lecco", or image_alt: "" if it is only decorative',
+    });
+  }
   const article: Article = {
     file: source.file,
     url: source.url,
@@ -118,6 +130,7 @@ export function readArticle(
     aliases: value.aliases ?? [],
     wpId: value.wp_id,
     sticky: value.sticky === true,
+    image: value.image === undefined ? undefined : { src: imageSitePath(value.image), alt: value.image_alt ?? "" },
     markdown: source.markdown,
     names,
     terms: {},

@@ -23,6 +23,9 @@ export const ERRORS = {
   FILE_UNREADABLE: "A content file or folder cannot be read",
   FILE_ENCODING: "A content file is not UTF-8 text",
   DOSSIER_NAME_INVALID: "A dossier's file name cannot be its address",
+  IMAGE_ALT_MISSING: "A featured image has no text alternative",
+  IMAGE_MISSING: "An image is not in the content folder",
+  IMAGE_UNREADABLE: "An image file cannot be read as an image",
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -24,6 +24,18 @@ export interface FeedItem {
   article: Article;
 }
 
+/**
+ * An item's featured image as an RSS 2.0 `<enclosure>` (the spec's element for a file attached to an
+ * item, with its exact length in bytes and MIME type; readers such as Feedly, Inoreader and NetNewsWire
+ * show an image enclosure as the item's picture). Known only once the image is made, so given when
+ * the item is rendered.
+ */
+export interface Enclosure {
+  url: string;
+  length: number;
+  type: string;
+}
+
 export interface FeedSettings {
   siteUrl: string;
   language: string;

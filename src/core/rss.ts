@@ -1,6 +1,6 @@
 import { remembered } from "./dates.ts";
 import { cdata, escapeText, escapeTextAsHtmlInXml } from "./escape.ts";
-import type { Feed, FeedItem } from "./feed.ts";
+import type { Enclosure, Feed, FeedItem } from "./feed.ts";
 
 const rfc822Formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -59,14 +59,14 @@ const descriptionText = escapeTextAsHtmlInXml;
  * One `<item>`. It depends only on the article (and the site's settings), so a
  * build that puts one article in many feeds can render it once.
  */
-export function renderRssItem(item: FeedItem, timeZone: string, contentHtml: string): string {
+export function renderRssItem(item: FeedItem, timeZone: string, contentHtml: string, enclosure?: Enclosure): string {
   const e = escapeText;
   return `    <item>
       <title>${e(item.title)}</title>
       <link>${e(item.link)}</link>
       <guid isPermaLink="true">${e(item.guid)}</guid>
       <pubDate>${rfc822(item.date, timeZone)}</pubDate>
-${item.creators.map((c) => `      <dc:creator>${e(c)}</dc:creator>\n`).join("")}${item.categories.map((c) => `      <category>${e(c)}</category>\n`).join("")}      <description>${descriptionText(item.description)}</description>
+${item.creators.map((c) => `      <dc:creator>${e(c)}</dc:creator>\n`).join("")}${item.categories.map((c) => `      <category>${e(c)}</category>\n`).join("")}${enclosure ? `      <enclosure url="${e(enclosure.url)}" length="${enclosure.length}" type="${e(enclosure.type)}"/>\n` : ""}      <description>${descriptionText(item.description)}</description>
       <content:encoded>${cdata(contentHtml)}</content:encoded>
     </item>
 `;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Problem } from "./errors.ts";
 import { SLUG_MAX_LENGTH, slugTextProblem } from "./slug.ts";
+import { imagePathProblem } from "./image-path.ts";
 
 const text = z.string().trim().min(1);
 /** A slug written by hand: see slugTextProblem (letters of any script, nothing invisible, at most 200 characters). */
@@ -33,6 +34,11 @@ function sitePathProblem(path: string): string | undefined {
   return undefined;
 }
 
+/** A featured image: a file of the content folder, by its path there (media/…) or on the site (/media/…). */
+const imagePath = text.refine((value) => imagePathProblem(value) === undefined, {
+  error: (issue) => `“${String(issue.input)}” ${imagePathProblem(String(issue.input)) ?? "is not a path"}`,
+});
+
 const sitePath = z.string().refine(isSitePath, {
   error: (issue) => `“${String(issue.input)}” is not a path inside the site (${sitePathProblem(String(issue.input)) ?? "it must start with /"})`,
 });
@@ -58,6 +64,9 @@ export const articleSchema = z.looseObject({
   wp_id: z.number().int().positive().optional(),
   kind: z.literal("article").optional(),
   sticky: z.boolean().optional(),
+  image: imagePath.optional(),
+  /** The image's text alternative; "" (written so) for a decorative image. Required with `image` (readArticle). */
+  image_alt: z.string().optional(),
 });
 
 export type ArticleFrontMatter = z.output<typeof articleSchema>;
@@ -107,6 +116,8 @@ const EXPECTED: Record<string, string> = {
   wp_id: "a positive whole number",
   kind: "kind: page for a page (chi siamo, contatti); leave it out for an article",
   sticky: "true or false (true keeps the article at the top of the home page)",
+  image: "the path of an image file in the content folder, e.g. image: media/2018/03/lecco.jpg",
+  image_alt: 'a text describing the image, e.g. image_alt: "Il municipio di Lecco" (image_alt: "" for a decorative image)',
 };
 
 /** Validates data against a schema and turns each zod issue into a writer's problem. */

@@ -2,7 +2,9 @@ import { absoluteUrl } from "@11ty/eleventy-plugin-rss";
 import { absolutizeHtml } from "../core/absolute-urls.ts";
 import type { Archive, ArchivePage } from "../core/archive.ts";
 import type { Article } from "../core/article.ts";
-import { buildFeed, type Feed, type FeedItem, type FeedSettings } from "../core/feed.ts";
+import { throwIfProblems } from "../core/errors.ts";
+import { buildFeed, type Enclosure, type Feed, type FeedItem, type FeedSettings } from "../core/feed.ts";
+import { bodyImagePaths, rewriteBodyImages } from "../core/picture.ts";
 import { renderRssItem, rssChannelEnds } from "../core/rss.ts";
 import { outputPath } from "../core/output-path.ts";
 import { renderSitemap } from "../core/sitemap.ts";
@@ -12,8 +14,10 @@ import { renderArticle } from "../../_includes/layouts/article.ts";
 import { renderNotFound } from "../../_includes/layouts/not-found.ts";
 import { renderPage } from "../../_includes/layouts/page.ts";
 import { renderTermIndex } from "../../_includes/layouts/term-index.ts";
+import { MEASURE_SIZES, sharedImage, useImages } from "../../_includes/partials/picture.ts";
 import type { BuildSignatures } from "./output-signatures.ts";
 import type { Content, Output } from "./output-writer.ts";
+import { ResponsiveImages, type ImageSettings } from "./responsive-images.ts";
 
 
 /**
@@ -27,10 +31,16 @@ import type { Content, Output } from "./output-writer.ts";
  *
  * With `signatures` (`npm start`), each page and feed also says what it shows,
  * so that a rebuild renders only what changed.
+ *
+ * Local images become responsive pictures (responsive-images.ts); their made
+ * files are written last, and images that are missing or unreadable are
+ * reported together after the pages, stopping the build.
  */
-export function* siteOutputs(theme: Theme, extra: Iterable<Output> = [], signatures?: BuildSignatures): Generator<Output> {
+export function* siteOutputs(theme: Theme, extra: Iterable<Output> = [], signatures?: BuildSignatures, imageSettings?: ImageSettings): Generator<Output> {
   const { model } = theme;
-  const build = new FeedItems(theme);
+  const images = new ResponsiveImages(model.articles, imageSettings);
+  useImages(theme, (sitePath) => images.get(sitePath));
+  const build = new FeedItems(theme, images);
   // Feeds first as data: which articles they list, and after which article each is complete.
   const position = new Map<Article, number>();
   model.articles.forEach((article, i) => position.set(article, i));
@@ -51,12 +61,16 @@ export function* siteOutputs(theme: Theme, extra: Iterable<Output> = [], signatu
     yield* feedsAfter.get(i) ?? [];
   }
   for (const page of model.contentPages) yield { path: outputPath(page.url), render: () => renderPage(theme, page, theme.md.render(page.markdown)) };
-  for (const page of model.pages) yield new ArchivePageOutput(theme, page, signatures);
+  for (const page of model.pages) yield new ArchivePageOutput(theme, images, page, signatures);
   for (const listing of model.indexes) yield { path: outputPath(listing.url), render: () => renderTermIndex(theme, listing) };
   yield { path: "404.html", render: () => renderNotFound(theme) };
   yield { path: "sitemap.xml", render: () => renderSitemap(model) };
   yield { path: "robots.txt", render: () => `User-agent: *\nAllow: /\n\nSitemap: ${model.options.site.url}/sitemap.xml\n` };
   yield* extra;
+  yield* images.outputs();
+  throwIfProblems(images.problems);
+  const summary = images.summary();
+  if (summary) console.log(`[editoriale] ${summary}`);
 }
 
 /**
@@ -70,7 +84,10 @@ class FeedItems {
   private readonly feedsLeft = new Map<Article, number>();
   private readonly items = new Map<Article, Buffer>();
 
-  constructor(readonly theme: Theme) {
+  constructor(
+    readonly theme: Theme,
+    readonly images: ResponsiveImages,
+  ) {
     const { options } = theme.model;
     this.settings = {
       siteUrl: options.site.url,
@@ -94,8 +111,8 @@ class FeedItems {
   }
 
   /** The article's `<item>` for one more feed (the body is rendered here only if the page was not). */
-  take(article: Article): Buffer {
-    const xml = this.items.get(article) ?? this.item(article, this.theme.md.render(article.markdown));
+  async take(article: Article): Promise<Buffer> {
+    const xml = this.items.get(article) ?? this.item(article, (await renderBody(this, article)).feed);
     const left = (this.feedsLeft.get(article) ?? 1) - 1;
     if (left > 0) {
       this.feedsLeft.set(article, left);
@@ -110,8 +127,22 @@ class FeedItems {
   private item(article: Article, body: string): Buffer {
     const { site } = this.theme.model.options;
     const data = this.data.get(article) as FeedItem;
-    return Buffer.from(renderRssItem(data, site.timeZone, absolutizeHtml(body, site.url + article.url, absoluteUrl)), "utf8");
+    return Buffer.from(renderRssItem(data, site.timeZone, absolutizeHtml(body, site.url + article.url, absoluteUrl), this.enclosure(article)), "utf8");
   }
+
+  private enclosure(article: Article): Enclosure | undefined {
+    const shared = article.image && sharedImage(this.theme, article.image);
+    return shared?.bytes && shared.type ? { url: shared.url, length: shared.bytes, type: shared.type } : undefined;
+  }
+}
+
+/** An article's body as its page shows it (local images as pictures) and as feeds carry it (sized plain images). */
+async function renderBody(build: FeedItems, article: Article): Promise<{ page: string; feed: string }> {
+  const body = build.theme.md.render(article.markdown);
+  const paths = bodyImagePaths(body);
+  if (paths.length === 0) return { page: body, feed: body };
+  const sets = await build.images.forBody(article, paths);
+  return { page: rewriteBodyImages(body, sets, "page", MEASURE_SIZES), feed: rewriteBodyImages(body, sets, "feed", MEASURE_SIZES) };
 }
 
 // Outputs are small classes rather than object literals with closures: a rebuild makes tens of thousands and renders few.
@@ -127,13 +158,14 @@ class ArticleOutput implements Output {
     this.path = outputPath(article.url);
     this.searchUrl = article.url;
   }
-  render(): Content {
-    const body = this.build.theme.md.render(this.article.markdown);
-    this.build.bodyRendered(this.article, body);
-    return renderArticle(this.build.theme, this.article, body);
+  async render(): Promise<Content> {
+    await this.build.images.featuredReady();
+    const body = await renderBody(this.build, this.article);
+    this.build.bodyRendered(this.article, body.feed);
+    return renderArticle(this.build.theme, this.article, body.page);
   }
   signature(): string | undefined {
-    return this.signatures?.article(this.article);
+    return withImages(this.signatures?.article(this.article), this.build.images, [this.article], true);
   }
 }
 
@@ -147,15 +179,16 @@ class FeedOutput implements Output {
   ) {
     this.path = outputPath(archive.feedUrl);
   }
-  render(): Content {
+  async render(): Promise<Content> {
+    await this.build.images.featuredReady();
     const [head, tail] = rssChannelEnds(this.feed, this.build.theme.model.options.site.timeZone);
     const pieces: Uint8Array[] = [Buffer.from(head, "utf8")];
-    for (const item of this.feed.items) pieces.push(this.build.take(item.article));
+    for (const item of this.feed.items) pieces.push(await this.build.take(item.article));
     pieces.push(Buffer.from(tail, "utf8"));
     return pieces;
   }
   signature(): string | undefined {
-    return this.signatures?.feed(this.archive, this.feed);
+    return withImages(this.signatures?.feed(this.archive, this.feed), this.build.images, this.feed.items.map((i) => i.article), true);
   }
 }
 
@@ -163,15 +196,22 @@ class ArchivePageOutput implements Output {
   readonly path: string;
   constructor(
     private readonly theme: Theme,
+    private readonly images: ResponsiveImages,
     private readonly page: ArchivePage,
     private readonly signatures: BuildSignatures | undefined,
   ) {
     this.path = outputPath(page.url);
   }
-  render(): Content {
+  async render(): Promise<Content> {
+    await this.images.featuredReady();
     return renderArchivePage(this.theme, this.page);
   }
   signature(): string | undefined {
-    return this.signatures?.archivePage(this.page);
+    return withImages(this.signatures?.archivePage(this.page), this.images, this.page.page.items, false);
   }
+}
+
+/** A signature that also changes when an image the output shows is added, removed or replaced (its file's size and time). */
+function withImages(signature: string | undefined, images: ResponsiveImages, articles: readonly Article[], bodies: boolean): string | undefined {
+  return signature === undefined ? undefined : signature + images.stamp(articles, bodies);
 }

@@ -1,0 +1,310 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import type { Article } from "../core/article.ts";
+import type { Problem } from "../core/errors.ts";
+import { imageTreatment } from "../core/image-path.ts";
+import type { ImageFile, ImageSet } from "../core/picture.ts";
+import { articleOrigin } from "../core/site-model.ts";
+import type { Output } from "./output-writer.ts";
+
+/** Where the site's images are read from, and where their responsive files are kept between builds. */
+export interface ImageSettings {
+  /** The content folder: an image's site path /media/a.jpg is the file <contentDir>/media/a.jpg. */
+  contentDir?: string;
+  cacheDir?: string;
+}
+
+export const IMAGE_CACHE_DIR = ".cache/editoriale/images";
+/** Where the made files are published. */
+const URL_PATH = "/img/";
+/** Never upscaled: a narrower original gives only the widths it has (eleventy-img drops the others). */
+const WIDTHS = [400, 800, 1200];
+/** Part of every cache key: a change here makes every image again. */
+const RECIPE = JSON.stringify({ v: 1, widths: WIDTHS, formats: ["avif", "webp", "fallback"], url: URL_PATH });
+
+/** One image made: its set for the markup, and its files in the cache folder. */
+interface Made {
+  set: ImageSet;
+  folder: string;
+  files: Array<{ name: string; url: string }>;
+}
+
+interface Stored {
+  set: ImageSet;
+  files: Array<{ name: string; url: string }>;
+}
+
+/** Images made by this process, by file, while its size and time are unchanged: `npm start` rebuilds hash nothing again. */
+const madeByFile = new Map<string, { size: number; mtimeMs: number; made: Made }>();
+const madeBySitePath = new Map<string, Made>();
+/** The local images of each article's body when it was last rendered (an unchanged article is not rendered again while serving). */
+const bodyPaths = new WeakMap<object, string[]>();
+
+/**
+ * The responsive images of one build. Each image is made once (eleventy-img: AVIF, WebP and a
+ * JPEG or PNG fallback at 400, 800 and 1200 pixels) into a cache folder named by a hash of the
+ * file's content and of the recipe, and reused from there by every later build, in any process;
+ * the build copies the files into the output as outputs of its own (the output folder is new on
+ * every build). Nothing is loaded, read or hashed when the site has no local images.
+ */
+export class ResponsiveImages {
+  readonly problems: Problem[] = [];
+  private readonly jobs = new Map<string, Promise<Made | undefined>>();
+  private readonly ready = new Map<string, Made>();
+  private readonly cacheDir: string;
+  private made = 0;
+  private reused = 0;
+  private seconds = 0;
+  private featured: Promise<void> | undefined;
+
+  constructor(
+    private readonly articles: readonly Article[],
+    private readonly settings: ImageSettings = {},
+  ) {
+    this.cacheDir = path.resolve(settings.cacheDir ?? IMAGE_CACHE_DIR);
+  }
+
+  /** The file of an image's site path, for an article (see contentDirOf). */
+  fileOf(sitePath: string, article: Article): string {
+    return path.join(this.contentDirOf(article), ...decodeSegments(sitePath));
+  }
+
+  /**
+   * The state of the image files some articles show (featured images, and with `bodies` those of
+   * their bodies when last rendered), for a rebuild's signatures: "" when they show none.
+   */
+  stamp(articles: readonly Article[], bodies: boolean): string {
+    let stamp = "";
+    for (const article of articles) {
+      const paths = [...(article.image ? [article.image.src] : []), ...(bodies ? bodyPaths.get(articleOrigin(article) ?? article) ?? [] : [])];
+      for (const sitePath of paths) {
+        let state = "none";
+        try {
+          const stat = statSync(this.fileOf(sitePath, article));
+          state = `${stat.size}:${stat.mtimeMs}`;
+        } catch {
+          // A missing file is a state too: adding it changes the signature.
+        }
+        stamp += `|${sitePath}=${state}`;
+      }
+    }
+    return stamp;
+  }
+
+  /** Resolves once every featured image is made (pages and cards are then rendered without waiting). */
+  featuredReady(): Promise<void> {
+    this.featured ??= Promise.all(this.articles.map((a) => (a.image ? this.make(a.image.src, a, "image") : undefined))).then(() => undefined);
+    return this.featured;
+  }
+
+  /** The set of an image made in this build, or undefined (not made, not raster, or failed). */
+  get(sitePath: string): ImageSet | undefined {
+    return this.ready.get(sitePath)?.set;
+  }
+
+  /** Makes the local images of a rendered body; missing ones are problems of the article's `body`. */
+  async forBody(article: Article, paths: readonly string[]): Promise<Map<string, ImageSet>> {
+    const origin = articleOrigin(article) ?? article;
+    bodyPaths.set(origin, [...paths]);
+    const sets = new Map<string, ImageSet>();
+    await Promise.all(
+      paths.map(async (sitePath) => {
+        const made = await this.make(sitePath, article, "body");
+        if (made) sets.set(sitePath, made.set);
+      }),
+    );
+    return sets;
+  }
+
+  /** Outputs copying the made files of every image the site shows into the output folder. */
+  *outputs(): Generator<Output> {
+    const written = new Set<string>();
+    const shown = new Set<string>();
+    for (const article of this.articles) {
+      if (article.image) shown.add(article.image.src);
+      for (const p of bodyPaths.get(articleOrigin(article) ?? article) ?? []) shown.add(p);
+    }
+    for (const sitePath of shown) {
+      const made = this.ready.get(sitePath) ?? this.remembered(sitePath);
+      if (!made) continue;
+      for (const file of made.files) {
+        if (written.has(file.url)) continue;
+        written.add(file.url);
+        const source = path.join(made.folder, file.name);
+        yield { path: file.url.slice(1), render: () => [readFileSync(source)], signature: () => file.url };
+      }
+    }
+  }
+
+  /** The build's line about images, or undefined when it had none. */
+  summary(): string | undefined {
+    if (this.made + this.reused === 0) return undefined;
+    return `images: ${this.made} made, ${this.reused} reused from ${path.relative(process.cwd(), this.cacheDir) || "."}/ (${this.seconds.toFixed(2)} s of image work)`;
+  }
+
+  /** An image this process made in an earlier build, when its article was not rendered again. */
+  private remembered(sitePath: string): Made | undefined {
+    return madeBySitePath.get(sitePath);
+  }
+
+  /**
+   * The content folder. The plugin passes it; without it, the nearest folder above the article
+   * holding the image is taken (the article's own folder first), so that a build of any
+   * `--input` folder finds its media.
+   */
+  private contentDirOf(article: Article): string {
+    if (this.settings.contentDir) return path.resolve(this.settings.contentDir);
+    const top = process.cwd();
+    let dir = path.resolve(path.dirname(article.file));
+    while (dir.startsWith(top) && dir !== top) {
+      if (existsSync(path.join(dir, "media"))) return dir;
+      dir = path.dirname(dir);
+    }
+    return path.resolve(path.dirname(article.file));
+  }
+
+  private make(sitePath: string, article: Article, field: string): Promise<Made | undefined> {
+    if (imageTreatment(sitePath) !== "responsive") return Promise.resolve(undefined);
+    let job = this.jobs.get(sitePath);
+    if (!job) {
+      job = this.makeOnce(sitePath, article, field).then((made) => {
+        if (made) this.ready.set(sitePath, made);
+        return made;
+      });
+      this.jobs.set(sitePath, job);
+    }
+    return job;
+  }
+
+  private async makeOnce(sitePath: string, article: Article, field: string): Promise<Made | undefined> {
+    const file = this.fileOf(sitePath, article);
+    let stat;
+    try {
+      stat = statSync(file);
+      if (!stat.isFile()) throw new Error("not a file");
+    } catch {
+      this.problems.push(missingImage(article, field, sitePath, file));
+      return undefined;
+    }
+    const known = madeByFile.get(file);
+    if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
+      this.reused++;
+      return known.made;
+    }
+    const started = performance.now();
+    try {
+      const bytes = readFileSync(file);
+      const key = createHash("sha256").update(RECIPE).update(bytes).digest("hex").slice(0, 20);
+      const folder = path.join(this.cacheDir, key);
+      let stored = readStored(folder);
+      if (stored) this.reused++;
+      else {
+        stored = await makeFiles(file, sitePath, key, folder);
+        this.made++;
+      }
+      const made: Made = { set: stored.set, folder, files: stored.files };
+      madeByFile.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, made });
+      madeBySitePath.set(sitePath, made);
+      return made;
+    } catch (error) {
+      this.problems.push({
+        code: "IMAGE_UNREADABLE",
+        file: article.file,
+        field,
+        message: `the image ${sitePath} cannot be read as an image (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`,
+        fix: `replace ${displayPath(file)} with a JPEG, PNG, WebP or AVIF file, or remove the reference`,
+      });
+      return undefined;
+    } finally {
+      this.seconds += (performance.now() - started) / 1000;
+    }
+  }
+}
+
+/** The site path's segments (already decoded; the schema and localMediaPath refused `.` and `..`). */
+function decodeSegments(sitePath: string): string[] {
+  return sitePath.split("/").filter(Boolean);
+}
+
+function readStored(folder: string): Stored | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(folder, "image.json"), "utf8")) as Stored;
+  } catch {
+    return undefined;
+  }
+}
+
+let loaded: Promise<typeof import("@11ty/eleventy-img").default> | undefined;
+
+/** eleventy-img (and sharp) are loaded on the first image to make, never by a site without one. */
+function eleventyImage(): Promise<typeof import("@11ty/eleventy-img").default> {
+  loaded ??= import("@11ty/eleventy-img").then((module) => {
+    const image = module.default;
+    // Its queue is shared by every image of the process; sharp uses a thread per core within each.
+    image.concurrency = Math.max(1, Math.min(4, availableParallelism()));
+    return image;
+  });
+  return loaded;
+}
+
+/** Makes the files into a private folder, then renames it into place: a killed build leaves no half-made entry. */
+async function makeFiles(file: string, sitePath: string, key: string, folder: string): Promise<Stored> {
+  const image = await eleventyImage();
+  const stem = (path.basename(sitePath).replace(/\.[^.]+$/, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "image").slice(0, 60);
+  const fallback = /\.png$/i.test(sitePath) ? "png" : "jpeg";
+  const building = `${folder}.building-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  mkdirSync(building, { recursive: true });
+  try {
+    const stats = await image(file, {
+      widths: WIDTHS,
+      formats: ["avif", "webp", fallback],
+      outputDir: building,
+      urlPath: URL_PATH,
+      useCache: false,
+      // The original's own width is made too when it lies between two of ours (a 500 px chart: 400 and 500).
+      minimumThreshold: 1,
+      // AVIF at sharp's default effort (4) takes most of a build's image time; 2 makes files a few per cent larger.
+      sharpAvifOptions: { effort: 2 },
+      filenameFormat: (_id, _src, width, format) => `${stem}-${key.slice(0, 10)}-${width}.${format}`,
+    });
+    const files = (format: string): ImageFile[] =>
+      (stats[format] ?? []).map((s) => ({ url: s.url, width: s.width, height: s.height, bytes: s.size ?? 0 })).sort((a, b) => a.width - b.width);
+    const set: ImageSet = {
+      src: sitePath,
+      sources: (["avif", "webp"] as const).filter((f) => files(f).length > 0).map((f) => ({ type: `image/${f}`, files: files(f) })),
+      fallback: { type: `image/${fallback}`, files: files(fallback) },
+    };
+    if (set.fallback.files.length === 0) throw new Error("no fallback file was made");
+    const list = Object.values(stats).flat().map((s) => ({ name: s.filename ?? path.basename(s.outputPath ?? ""), url: s.url }));
+    const stored: Stored = { set, files: list };
+    writeFileSync(path.join(building, "image.json"), JSON.stringify(stored));
+    try {
+      renameSync(building, folder);
+    } catch {
+      // Another build made it meanwhile: theirs is as good.
+      rmSync(building, { recursive: true, force: true });
+      return readStored(folder) ?? stored;
+    }
+    return stored;
+  } catch (error) {
+    rmSync(building, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? file : `./${relative.split(path.sep).join("/")}`;
+}
+
+function missingImage(article: Article, field: string, sitePath: string, file: string): Problem {
+  return {
+    code: "IMAGE_MISSING",
+    file: article.file,
+    field,
+    message: `the image ${sitePath} is not in the content folder (looked for ${displayPath(file)})`,
+    fix: `put the file at ${displayPath(file)}, or correct the path (relative to the content folder, e.g. media/2018/03/lecco.jpg)`,
+  };
+}
