@@ -8,6 +8,7 @@ import { splitFrontMatter } from "../core/front-matter-split.ts";
 import { missingFrontMatter, PROBLEMS_KEY } from "../core/front-matter.ts";
 import type { ModelSource } from "../core/site-model.ts";
 import { KIND_KEY } from "./front-matter-engine.ts";
+import { displayPath } from "./display-path.ts";
 
 /** Reads one file's front matter into data, the way the front-matter engine does for Eleventy. */
 export type FrontMatterReader = (yamlText: string, engineOptions: { filePath: string }) => Record<string, unknown>;
@@ -115,11 +116,6 @@ function fileSystemProblem(error: unknown, absolute: string, what: "file" | "fol
   return { code: "FILE_UNREADABLE", file: displayPath(absolute), field: "(file)", message, fix };
 }
 
-/** `./content/x.md` inside the project, the absolute path elsewhere: what error messages show. */
-function displayPath(absolute: string): string {
-  const relative = path.relative(process.cwd(), absolute);
-  return relative.startsWith("..") || path.isAbsolute(relative) ? absolute : `./${relative.split(path.sep).join("/")}`;
-}
 
 /**
  * The `.md` entries under `dir`, sorted: files, and links and pipes that the reader checks (a link

@@ -10,6 +10,7 @@ import { MEDIA_FOLDER } from "../core/site-files.ts";
 import type { Theme } from "../../_includes/theme.ts";
 import { contentReader } from "./content-files.ts";
 import { rebuildOnDeletion } from "./deletion-watch.ts";
+import { projectRelative } from "./display-path.ts";
 import { emptySiteProblems } from "./empty-site.ts";
 import { BuildProblems } from "./error-page.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
@@ -48,11 +49,11 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   eleventyConfig.setLibrary("md", md);
   // The content folder is ours: Eleventy reads nothing in it, so no file there is a template or runs code
   // (unless the site says it trusts templates there: then only the Markdown articles are ours).
-  eleventyConfig.ignores.add(path.join(path.relative(process.cwd(), input) || ".", options.templatesInContent ? "**/*.md" : "**"));
+  eleventyConfig.ignores.add(path.join(projectRelative(input), options.templatesInContent ? "**/*.md" : "**"));
   eleventyConfig.addWatchTarget(input);
   eleventyConfig.addPassthroughCopy({ [path.join(THEME_ROOT, "_includes/assets")]: "assets" });
   // Images and files of the articles live with them in `content/media/` and are published at /media/.
-  eleventyConfig.addPassthroughCopy({ [path.join(path.relative(process.cwd(), input) || ".", MEDIA_FOLDER)]: MEDIA_FOLDER });
+  eleventyConfig.addPassthroughCopy({ [path.join(projectRelative(input), MEDIA_FOLDER)]: MEDIA_FOLDER });
   const stylesheet = fingerprintStylesheet(eleventyConfig, path.join(THEME_ROOT, "_includes/assets/editoriale.css"));
 
   const readContent = contentReader(frontMatterEngine(options, () => eleventyConfig.directories.input));

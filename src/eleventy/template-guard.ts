@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { Problem } from "../core/errors.ts";
 import type { OutputRegistry } from "../core/output-registry.ts";
+import { displayPath } from "./display-path.ts";
 
 /** Files Eleventy would run as templates or as template data: code, in a folder that should hold only writing. */
 const TEMPLATE_FILE = /\.(?:11ty\.[cm]?[jt]sx?|11tydata\.[cm]?js|11tydata\.json|njk|liquid|html?|ejs|hbs|handlebars|mustache|haml|pug|webc|vto|jsx|tsx|mdx)$/i;
@@ -83,7 +84,3 @@ function leavesOutput(url: string): boolean {
   return false;
 }
 
-function displayPath(absolute: string): string {
-  const relative = path.relative(process.cwd(), absolute);
-  return relative.startsWith("..") || path.isAbsolute(relative) ? absolute : `./${relative.split(path.sep).join("/")}`;
-}
