@@ -33,6 +33,24 @@ export interface BodyMedia {
 
 const MORE = /<!--more(?:\s[^>]*?)?-->/i;
 
+/**
+ * The teaser before `<!--more-->` when it is a lead the standfirst can say
+ * whole: one paragraph of text with at most emphasis and line breaks (no
+ * link, image, list or shortcode, which plain text would lose). The build
+ * shows a front-matter excerpt above the body, so such a lead moves there
+ * and the body starts after the marker; any other teaser stays in the body
+ * and no excerpt is made from it. Either way the text is said once.
+ */
+export function moreLead(content: string): { lead: string; after: string } | undefined {
+  const more = MORE.exec(content);
+  if (!more) return undefined;
+  const before = content.slice(0, more.index).replace(/<!--[\s\S]*?-->/g, "").trim();
+  const after = content.slice(more.index + more[0].length);
+  if (!before || /\[[a-z]/i.test(before) || /<(?!\/?(?:p|strong|b|em|i|span|br)\b)[a-z/]/i.test(before)) return undefined;
+  const paragraphs = before.split(/\n\s*\n|<\/p>\s*<p\b/i).filter((part) => part.replace(/<[^>]*>/g, "").trim());
+  return paragraphs.length === 1 ? { lead: before, after } : undefined;
+}
+
 /** A post's `content:encoded`, as WordPress would display it, turned into Markdown. */
 export function convertBody(content: string, targets: LinkTargets, media: BodyMedia = { postId: 0, index: new Map() }): Body {
   const more = MORE.exec(content);

@@ -98,7 +98,7 @@ export async function importWxr(given: Partial<ImportOptions> & { file: string }
     warnings.push(`taxonomy "${domain}" (${plural(n, "term", "terms")} on ${plural(posts, "post", "posts")}) is not mapped and was left out; map it with --map ${domain}=tag|area|section`);
   }
   warnings.push(...reservedWarnings(plan, first.entries));
-  report.redirects = archiveRedirects(options.taxonomyMap, terms.domains(), report.authors);
+  report.redirects = archiveRedirects(options.taxonomyMap, terms.domains(), report.authors, { nested: terms.nestedTerms(), lost: terms.lostSlugs() });
 
   const termsFile = join(options.data, "terms.json");
   const imported = terms.data();

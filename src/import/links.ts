@@ -14,7 +14,12 @@ export function oldPathOf(link: string): string {
     return "";
   }
   if (url.search) return "";
-  return safeDecode(url.pathname).normalize("NFC");
+  return normalPath(safeDecode(url.pathname).normalize("NFC"));
+}
+
+/** `//greek/x/` (a site address saved with a trailing slash) answers at `/greek/x/`: WordPress ignores repeated slashes. */
+function normalPath(path: string): string {
+  return path.replace(/\/{2,}/g, "/");
 }
 
 function safeDecode(path: string): string {
@@ -72,7 +77,7 @@ export function resolveLink(href: string, targets: LinkTargets): LinkResult {
   }
   if (url.host !== "old.invalid" && !targets.hosts.has(bareHost(url.host))) return { kind: "external" };
   if (url.protocol !== "http:" && url.protocol !== "https:") return { kind: "external" };
-  const path = safeDecode(url.pathname).normalize("NFC");
+  const path = normalPath(safeDecode(url.pathname).normalize("NFC"));
   if (/\/wp-(content|admin|includes)\//.test(path) || path.startsWith("/feed")) return { kind: "external" };
   const shortlink = url.searchParams.get("p") ?? url.searchParams.get("page_id");
   let id: number | undefined;

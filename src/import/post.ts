@@ -1,4 +1,4 @@
-import { convertBody } from "./body.ts";
+import { convertBody, moreLead } from "./body.ts";
 import { isLater, wordpressDate } from "./dates.ts";
 import { decodeEntities, htmlToText } from "./entities.ts";
 import { markdownFile, type FrontMatter } from "./front-matter.ts";
@@ -30,14 +30,16 @@ export interface ConvertedPost {
 /** One written item: its front matter from the right WXR fields, and its body in Markdown. */
 export function convertPost(item: WxrItem, planned: Planned, context: PostContext): ConvertedPost {
   const warnings: string[] = [];
-  const body = convertBody(item.content, context.targets, { postId: item.id, index: context.media });
+  // A hand-written excerpt is the standfirst, and the whole text the body; else a plain lead before <!--more--> moves up.
+  const split = item.excerpt.trim() ? undefined : moreLead(item.content);
+  const body = convertBody(split ? split.after : item.content, context.targets, { postId: item.id, index: context.media });
   const date = wordpressDate(item.postDateGmt, item.postDate, context.timeZone) ?? "";
   let title = decodeEntities(item.title).trim();
   if (!title) {
     warnings.push(`item ${item.id} has no title; its slug is used as title`);
     title = planned.slug;
   }
-  const excerpt = htmlToText(stripShortcodes(item.excerpt || body.beforeMore || ""));
+  const excerpt = htmlToText(stripShortcodes(item.excerpt || split?.lead || ""));
   for (const href of body.danglingLinks) warnings.push(`links to ${href}, not imported; link kept as it was`);
   if (body.styles.length > 0) warnings.push(`style kept no meaning: ${body.styles.join(", ")} (dropped)`);
   warnings.push(...body.notes);
@@ -81,6 +83,7 @@ export function convertPost(item: WxrItem, planned: Planned, context: PostContex
     data["order"] = planned.order ?? 1;
   }
   if (terms.tag) data["tags"] = terms.tag;
+  if (item.sticky && planned.kind === "article") data["sticky"] = true;
   if (planned.draft) data["draft"] = true;
   if (planned.permalink) data["permalink"] = planned.permalink;
   if (planned.aliases.length > 0) data["aliases"] = planned.aliases;

@@ -22,6 +22,14 @@ interface Known {
   description: string;
 }
 
+export interface LostSlug {
+  key: EditorialKey;
+  domain: string;
+  name: string;
+  lost: string;
+  kept: string;
+}
+
 interface Used {
   name: string;
   slug: string;
@@ -48,6 +56,9 @@ export class TermIndex {
   private readonly unmapped = new Map<string, { terms: Set<string>; posts: number }>();
   private readonly conflicts = new Set<string>();
   private readonly domainsUsed = new Set<string>();
+  /** "taxonomy\0slug" → the parent's slug, for hierarchical taxonomies. */
+  private readonly parents = new Map<string, string>();
+  private readonly lost: LostSlug[] = [];
 
   constructor(private readonly map: TaxonomyMap) {}
 
@@ -59,6 +70,7 @@ export class TermIndex {
       slug,
       description: htmlToText(term.description),
     });
+    if (term.parentSlug) this.parents.set(`${term.taxonomy}\u0000${slug}`, decodeSlug(term.parentSlug));
   }
 
   /** The terms of one written item, as front-matter values by taxonomy key. */
@@ -88,9 +100,10 @@ export class TermIndex {
       if (!seen) byName.set(name, { name, slug, domain: term.domain, posts: 1 });
       else {
         seen.posts++;
-        if (seen.slug !== slug) {
+        if (seen.slug !== slug && !this.lost.some((l) => l.domain === term.domain && l.lost === slug)) {
+          this.lost.push({ key, domain: term.domain, name, lost: slug, kept: seen.slug });
           this.conflicts.add(
-            `${key} "${name}": WordPress has two slugs for it (${seen.domain} "${seen.slug}", ${term.domain} "${slug}"); terms.json keeps "${seen.slug}", the other archive needs a redirect`,
+            `${key} "${name}": WordPress has two slugs for it (${seen.domain} "${seen.slug}", ${term.domain} "${slug}"); terms.json keeps "${seen.slug}", the report gives the redirect for the other`,
           );
         }
       }
@@ -101,6 +114,30 @@ export class TermIndex {
   /** Terms that WordPress spelled with two slugs, one of which is lost. */
   warnings(): string[] {
     return [...this.conflicts];
+  }
+
+  /** Slugs of same-name terms that terms.json cannot keep: their old archives redirect to the kept one. */
+  lostSlugs(): readonly LostSlug[] {
+    return this.lost;
+  }
+
+  /**
+   * Used terms that have a parent: WordPress nested their archive
+   * (`/category/parent/child/`), Editoriale's is flat. Each gives the chain of
+   * slugs from the root, ending with its own.
+   */
+  nestedTerms(): Array<{ domain: string; chain: string[] }> {
+    const out: Array<{ domain: string; chain: string[] }> = [];
+    for (const byName of this.used.values()) {
+      for (const used of byName.values()) {
+        const chain = [used.slug];
+        for (let parent = this.parents.get(`${used.domain}\u0000${used.slug}`); parent && chain.length < 20; parent = this.parents.get(`${used.domain}\u0000${parent}`)) {
+          chain.unshift(parent);
+        }
+        if (chain.length > 1) out.push({ domain: used.domain, chain });
+      }
+    }
+    return out;
   }
 
   /** WordPress taxonomies, mapped to one of ours, that written items use. */

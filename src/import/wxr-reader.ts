@@ -169,9 +169,8 @@ class WxrReader {
     const item = this.item;
     if (!item) return;
     if (name === "category") {
-      if (this.category && this.category.domain) {
-        item.terms.push({ domain: this.category.domain, nicename: this.category.nicename, name: value.trim() });
-      }
+      // WordPress's own importer reads a <category> without domain as a category.
+      if (this.category) item.terms.push({ domain: this.category.domain || "category", nicename: this.category.nicename, name: value.trim() });
       this.category = undefined;
     } else if (name === "wp:postmeta") {
       if (this.meta) item.meta.push({ key: this.meta.get("wp:meta_key")?.trim() ?? "", value: this.meta.get("wp:meta_value") ?? "" });
@@ -209,6 +208,7 @@ class WxrReader {
       type: f("wp:post_type"),
       password: f("wp:post_password"),
       attachmentUrl: f("wp:attachment_url"),
+      sticky: f("wp:is_sticky") === "1",
       terms: item.terms,
       meta: item.meta,
       comments: item.comments,

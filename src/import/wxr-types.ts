@@ -76,6 +76,8 @@ export interface WxrItem {
   type: string;
   password: string;
   attachmentUrl: string;
+  /** `wp:is_sticky` (WXR 1.1+): pinned to the top of the home page. */
+  sticky: boolean;
   terms: WxrItemTerm[];
   meta: WxrMeta[];
   /** Number of `<wp:comment>` elements. */

@@ -136,14 +136,13 @@ test("pages: a sub-page keeps its nested path as permalink; top-level pages need
   assert.is(chiSiamo["slug"], "chi-siamo");
 });
 
-test("body: paragraphs and line breaks from wpautop, list, blockquote, heading, links rewritten", async () => {
-  const { body } = await md("2018/larticolo-55-del-codice-del-terzo-settore-come-opportunita.md");
+test("body: the plain lead before <!--more--> is the excerpt and not repeated; list, blockquote, heading, links rewritten", async () => {
+  const { body, data } = await md("2018/larticolo-55-del-codice-del-terzo-settore-come-opportunita.md");
+  // Regression (issue 15): the lead appeared twice, as standfirst and again at the top of the body.
+  assert.is(data["excerpt"], "L’articolo 55 del Codice del terzo settore (D.Lgs. 117/2017) apre alla coprogettazione tra enti pubblici e Terzo settore. Una riga spezzata dall'editor.");
   assert.is(
     body,
     [
-      "L’articolo 55 del **Codice del terzo settore** (D.Lgs. 117/2017) apre alla coprogettazione tra enti pubblici e Terzo settore.  ",
-      "Una riga spezzata dall'editor.",
-      "",
       "Come mostra l'esperienza raccontata in [Povertà educativa](/povertà-educativa-i-dati-2018/), i Comuni\u00a0possono:",
       "",
       "-   coprogettare i servizi;",
