@@ -11,25 +11,7 @@ import { homeExtras } from "./home-extras.ts";
 /** A page of an archive: home, term, intersection or dossier. */
 export function renderArchivePage(theme: Theme, page: ArchivePage): string {
   const { archive } = page;
-  const { site, words } = theme.model.options;
-  const pageLabel = page.page.pageNumber > 1 ? ` – ${fill(words.page, { page: page.page.pageNumber })}` : "";
-  const title = (archive.kicker && archive.kind === "intersection" ? `${archive.kicker.name}: ` : "") + archive.heading;
-  const showHomeExtras = archive.kind === "home" && page.page.pageNumber === 1;
-  // front: lead story and side column; full: the dossier's presentation spans the page; split: heading beside the list.
-  const layout = showHomeExtras ? "front" : archive.kind === "dossier" ? "full" : "split";
-  const main = html`${breadcrumbs(theme, archive.breadcrumbs, archive.heading)}
-<div class="archive archive--${archive.kind} archive--${layout}">
-<header class="archive__header">
-${archive.kicker ? html`<p class="kicker"><a href="${archive.kicker.url}">${archive.kicker.name}</a></p>\n` : ""}<h1>${archive.heading}</h1>
-${archiveIntro(theme, page)}
-<p class="archive__feed"><a href="${archive.feedUrl}">${words.feed}<span class="visually-hidden">: ${archive.feedTitle}</span></a></p>
-</header>
-<div class="archive__list">
-${archive.kind === "dossier" ? html`<h2 class="archive__list-heading">${words.dossierArticles}</h2>\n` : ""}${page.page.items.map((a) => card(theme, a, archive.kind === "dossier" ? 3 : 2))}
-${pager(theme, page)}
-</div>
-${showHomeExtras ? homeExtras(theme) : ""}
-</div>`;
+  const { site } = theme.model.options;
   const jsonLd: unknown[] = [
     {
       "@context": "https://schema.org",
@@ -44,7 +26,7 @@ ${showHomeExtras ? homeExtras(theme) : ""}
   return renderDocument(
     theme,
     {
-      title: title + pageLabel,
+      title: archivePageTitle(theme, page),
       description: archive.description ?? "",
       url: page.url,
       ogType: "website",
@@ -54,8 +36,38 @@ ${showHomeExtras ? homeExtras(theme) : ""}
       jsonLd,
       navCurrent: archive.kicker && archive.kind === "intersection" ? archive.kicker.url : archive.url,
     },
-    main,
+    archiveMain(theme, page),
   );
+}
+
+/** The page's title without the site's name: "Terzo settore: Post con tag “Comuni” – Pagina 2". */
+export function archivePageTitle(theme: Theme, page: ArchivePage): string {
+  const { archive } = page;
+  const { words } = theme.model.options;
+  const pageLabel = page.page.pageNumber > 1 ? ` – ${fill(words.page, { page: page.page.pageNumber })}` : "";
+  return (archive.kicker && archive.kind === "intersection" ? `${archive.kicker.name}: ` : "") + archive.heading + pageLabel;
+}
+
+/** What the page's `<main>` holds (breadcrumbs, heading, cards, pager), without the document: a site's own layout can wrap it. */
+export function archiveMain(theme: Theme, page: ArchivePage): SafeHtml {
+  const { archive } = page;
+  const { words } = theme.model.options;
+  const showHomeExtras = archive.kind === "home" && page.page.pageNumber === 1;
+  // front: lead story and side column; full: the dossier's presentation spans the page; split: heading beside the list.
+  const layout = showHomeExtras ? "front" : archive.kind === "dossier" ? "full" : "split";
+  return html`${breadcrumbs(theme, archive.breadcrumbs, archive.heading)}
+<div class="archive archive--${archive.kind} archive--${layout}">
+<header class="archive__header">
+${archive.kicker ? html`<p class="kicker"><a href="${archive.kicker.url}">${archive.kicker.name}</a></p>\n` : ""}<h1>${archive.heading}</h1>
+${archiveIntro(theme, page)}
+<p class="archive__feed"><a href="${archive.feedUrl}">${words.feed}<span class="visually-hidden">: ${archive.feedTitle}</span></a></p>
+</header>
+<div class="archive__list">
+${archive.kind === "dossier" ? html`<h2 class="archive__list-heading">${words.dossierArticles}</h2>\n` : ""}${page.page.items.map((a) => card(theme, a, archive.kind === "dossier" ? 3 : 2))}
+${pager(theme, page)}
+</div>
+${showHomeExtras ? homeExtras(theme) : ""}
+</div>`;
 }
 
 function archiveIntro(theme: Theme, page: ArchivePage): SafeHtml {

@@ -1,4 +1,4 @@
-import { html } from "../../src/core/html.ts";
+import { html, type SafeHtml } from "../../src/core/html.ts";
 import type { TermListing } from "../../src/core/site-model.ts";
 import { fill } from "../../src/core/words.ts";
 import type { Theme } from "../theme.ts";
@@ -7,13 +7,17 @@ import { breadcrumbs } from "../partials/breadcrumbs.ts";
 
 /** /tag/, /area/, /sezione/, /autori/, /il-punto/: every term with its article count. */
 export function renderTermIndex(theme: Theme, listing: TermListing): string {
+  return renderDocument(theme, { title: listing.title, description: "", url: listing.url, ogType: "website", navCurrent: listing.url }, termIndexMain(theme, listing));
+}
+
+/** What the index page's `<main>` holds, without the document: a site's own layout can wrap it. */
+export function termIndexMain(theme: Theme, listing: TermListing): SafeHtml {
   const { words } = theme.model.options;
   const count = (n: number) => (n === 1 ? words.articleCountOne : fill(words.articleCount, { count: n }));
-  const main = html`${breadcrumbs(theme, [{ name: words.home, url: "/" }], listing.title)}
+  return html`${breadcrumbs(theme, [{ name: words.home, url: "/" }], listing.title)}
 <div class="term-index">
 <h1>${listing.title}</h1>
 <ul class="term-index__list">
 ${listing.entries.map((e) => html`<li><a href="${e.url}">${e.name}</a> <span class="count">${count(e.count)}</span>${e.description ? html`<p>${e.description}</p>` : ""}</li>\n`)}</ul>
 </div>`;
-  return renderDocument(theme, { title: listing.title, description: "", url: listing.url, ogType: "website", navCurrent: listing.url }, main);
 }

@@ -70,8 +70,18 @@ const optionsSchema = z.strictObject({
   capitalizeMonths: z.boolean().default(false),
   /** Number of related articles on an article page (3 to 5 is usual). */
   relatedCount: z.number().int().min(0).max(20).default(4),
-  /** Full-text search with Pagefind: /cerca/ and a search box in the header. */
-  search: z.boolean().default(true),
+  /** Full-text search with Pagefind: /cerca/ and a search box in the header (on by default in content mode; not yet in collection mode). */
+  search: z.boolean().optional(),
+  /** Collection mode: the Eleventy collection whose items are the articles (e.g. "posts"); unset = content mode. */
+  collection: z.string().min(1).optional(),
+  /** Collection mode: the site's layout (in its includes) that wraps every archive and index page; unset = Editoriale's theme. */
+  layout: z.string().min(1).optional(),
+  /** Collection mode: also write Editoriale's home page at / (content mode always does). */
+  home: z.boolean().default(false),
+  /** Collection mode: also write Editoriale's 404.html (content mode always does). */
+  notFound: z.boolean().default(false),
+  /** Collection mode: also write robots.txt (content mode always does). */
+  robots: z.boolean().default(false),
   /**
    * Let Eleventy read templates (.njk, .html, .11ty.js…) found in the content folder. Off by default:
    * a content folder holds writing, and a template there runs code at build time.
@@ -96,6 +106,12 @@ export interface ResolvedOptions {
   relatedCount: number;
   search: boolean;
   templatesInContent: boolean;
+  /** Set in collection mode only. */
+  collection: string | undefined;
+  layout: string | undefined;
+  home: boolean;
+  notFound: boolean;
+  robots: boolean;
 }
 
 export const defaultTaxonomies: Taxonomy[] = [
@@ -174,6 +190,11 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   }
   const unknownWords = Object.keys(o.words).filter((k) => !(k in defaultWords));
   for (const k of unknownWords) problems.push(optionProblem(`words.${k}`, `there is no word "${k}" in the dictionary`));
+  if (o.collection === undefined) {
+    for (const key of ["layout", "home", "notFound", "robots"] as const) {
+      if (o[key]) problems.push(optionProblem(key, "only applies in collection mode (with `collection`); content mode always writes its own pages"));
+    }
+  } else if (o.search) problems.push(optionProblem("search", "search is not available in collection mode yet; set `search: false` or remove it"));
   if (problems.length > 0) throw new EditorialeError(problems);
   return {
     site: o.site,
@@ -183,12 +204,18 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     taxonomies,
     intersections,
     terms: o.terms,
-    dossiers: o.dossiers,
+    // Dossiers are files of the content folder, which collection mode does not read.
+    dossiers: o.collection === undefined ? o.dossiers : false,
     words: { ...defaultWords, ...(o.words as Partial<Record<WordKey, string>>) },
     capitalizeMonths: o.capitalizeMonths,
     relatedCount: o.relatedCount,
-    search: o.search,
+    search: o.search ?? o.collection === undefined,
     templatesInContent: o.templatesInContent,
+    collection: o.collection,
+    layout: o.layout,
+    home: o.home,
+    notFound: o.notFound,
+    robots: o.robots,
   };
 }
 
