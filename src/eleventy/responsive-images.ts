@@ -7,6 +7,7 @@ import type { Problem } from "../core/errors.ts";
 import { imageTreatment } from "../core/image-path.ts";
 import type { ImageFile, ImageSet } from "../core/picture.ts";
 import { articleOrigin } from "../core/site-model.ts";
+import { displayPath } from "./display-path.ts";
 import type { Output } from "./output-writer.ts";
 
 /** Where the site's images are read from, and where their responsive files are kept between builds. */
@@ -63,7 +64,8 @@ export class ResponsiveImages {
     private readonly articles: readonly Article[],
     private readonly settings: ImageSettings = {},
   ) {
-    this.cacheDir = path.resolve(settings.cacheDir ?? IMAGE_CACHE_DIR);
+    // EDITORIALE_IMAGE_CACHE: another cache folder (a CI cache, a test's own).
+    this.cacheDir = path.resolve(settings.cacheDir ?? (process.env.EDITORIALE_IMAGE_CACHE || IMAGE_CACHE_DIR));
   }
 
   /** The file of an image's site path, for an article (see contentDirOf). */
@@ -292,11 +294,6 @@ async function makeFiles(file: string, sitePath: string, key: string, folder: st
     rmSync(building, { recursive: true, force: true });
     throw error;
   }
-}
-
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith("..") || path.isAbsolute(relative) ? file : `./${relative.split(path.sep).join("/")}`;
 }
 
 function missingImage(article: Article, field: string, sitePath: string, file: string): Problem {
