@@ -18,7 +18,7 @@ export interface EleventyConfig {
   setLibrary(name: string, library: unknown): void;
   setIncludesDirectory(dir: string): void;
   setDataDirectory(dir: string): void;
-  on(event: "eleventy.before" | "eleventy.after", callback: (event: { runMode: string; directories: { input: string; output: string } }) => void | Promise<void>): void;
+  on(event: "eleventy.before" | "eleventy.after", callback: (event: { runMode: string; outputMode?: string; directories: { input: string; output: string } }) => void | Promise<void>): void;
   setServerOptions(options: { middleware?: Array<(request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse, next: () => void) => void> }): void;
   on(event: "eleventy.contentMap", callback: (map: { inputPathToUrl: Record<string, unknown> }) => void): void;
 }

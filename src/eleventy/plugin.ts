@@ -15,13 +15,14 @@ import { emptySiteProblems } from "./empty-site.ts";
 import { BuildProblems } from "./error-page.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { frontMatterEngine } from "./front-matter-engine.ts";
-import { outputWriter, type RenderedHook } from "./output-writer.ts";
+import { outputWriter, type Output, type RenderedHook } from "./output-writer.ts";
 import { signatureKeeper } from "./output-signatures.ts";
 import { siteOutputs } from "./site-outputs.ts";
-import { fingerprintStylesheet, isStylesheetTemplate } from "./stylesheet.ts";
+import { stylesheetAsset } from "./stylesheet.ts";
 import { checkTemplateUrls, templatesInContent } from "./template-guard.ts";
 import { SearchIndex, writePage } from "./search-index.ts";
 import { renderSearchPage } from "../../_includes/layouts/search.ts";
+import { addCollectionMode } from "./collection-mode/wiring.ts";
 
 export type { EditorialeOptions };
 
@@ -44,6 +45,8 @@ const THEME_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
  */
 export default function editoriale(eleventyConfig: EleventyConfig, userOptions?: EditorialeOptions): void {
   const options = resolveOptions(userOptions);
+  // Collection mode: the site's posts stay Eleventy templates; only archives, indexes and feeds are added.
+  if (options.collection !== undefined) return addCollectionMode(eleventyConfig, { ...options, collection: options.collection });
   const md = createMarkdown();
   const input = eleventyConfig.directories.input;
   eleventyConfig.setLibrary("md", md);
@@ -54,7 +57,8 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   eleventyConfig.addPassthroughCopy({ [path.join(THEME_ROOT, "_includes/assets")]: "assets" });
   // Images and files of the articles live with them in `content/media/` and are published at /media/.
   eleventyConfig.addPassthroughCopy({ [path.join(projectRelative(input), MEDIA_FOLDER)]: MEDIA_FOLDER });
-  const stylesheet = fingerprintStylesheet(eleventyConfig, path.join(THEME_ROOT, "_includes/assets/editoriale.css"));
+  // Written with the pages (no Eleventy template: content mode leaves Eleventy nothing to render, so --to=json has nothing of ours to serialise).
+  const stylesheet = stylesheetAsset(path.join(THEME_ROOT, "_includes/assets/editoriale.css"));
 
   const readContent = contentReader(frontMatterEngine(options, () => eleventyConfig.directories.input));
   const write = outputWriter();
@@ -69,8 +73,9 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   eleventyConfig.setServerOptions({ middleware: [buildProblems.middleware()] });
   rebuildOnDeletion(eleventyConfig, input);
   let addresses = new Map<string, string>();
+  let dryRun = false;
 
-  eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
+  eleventyConfig.on("eleventy.before", async ({ directories, runMode, outputMode }) => {
     const started = performance.now();
     theme = undefined;
     try {
@@ -80,18 +85,29 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
       const redirects = buildRedirects(model);
       throwIfProblems(redirects.problems);
       buildProblems.clear();
-      for (const notice of model.notices) console.log(`[editoriale] ${notice}`);
+      // With --to=json the standard output is Eleventy's JSON: our lines go to the standard error.
+      const log = outputMode !== undefined && outputMode !== "fs" ? console.error : console.log;
+      for (const notice of model.notices) log(`[editoriale] ${notice}`);
       if (runMode !== "build") {
-        for (const notice of movedArticleNotices(addresses, model.articles)) console.log(`[editoriale] ${notice}`);
+        for (const notice of movedArticleNotices(addresses, model.articles)) log(`[editoriale] ${notice}`);
         addresses = addressesByFile(model.articles);
       }
-      theme = { model, md, stylesheet: stylesheet(), search: options.search };
+      const css = stylesheet();
+      theme = { model, md, stylesheet: css?.href ?? "/assets/editoriale.css", search: options.search };
+      // `--dryrun`, `--to=json` and `--to=ndjson` write nothing: the model is still built and checked.
+      dryRun = outputMode !== undefined && outputMode !== "fs" ? true : isDryRun();
+      if (dryRun) {
+        log(`[editoriale] ${model.articles.length} articles checked; nothing written (${outputMode === "fs" || outputMode === undefined ? "--dryrun" : `--to=${outputMode}`})`);
+        return;
+      }
+      const extra: Output[] = [{ path: "_redirects", render: () => renderRedirects(redirects.rules) }];
+      if (css) extra.push({ path: css.href.slice(1), render: () => css.css });
       if (options.search && (runMode === "build" || !indexed)) search = await SearchIndex.start(options.site.language);
       // A one-off build renders everything; watch and serve rebuilds render only the outputs whose signature changed.
       const remember = runMode !== "build";
       const report = await write(
         directories.output,
-        siteOutputs(theme, [{ path: "_redirects", render: () => renderRedirects(redirects.rules) }], remember ? signatures(theme) : undefined),
+        siteOutputs(theme, extra, remember ? signatures(theme) : undefined),
         remember,
         search && indexArticles(search, model.articles.length, directories.output),
       );
@@ -111,11 +127,11 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
 
   // Pages of the site's own templates may neither leave the output folder nor take a file of ours.
   eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }) => {
-    if (theme) throwIfProblems(checkTemplateUrls(inputPathToUrl, theme.model.outputs, isStylesheetTemplate));
+    if (theme) throwIfProblems(checkTemplateUrls(inputPathToUrl, theme.model.outputs, () => false));
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    if (!options.search || !theme) return;
+    if (!options.search || !theme || dryRun) return;
     writePage(directories.output, "cerca/index.html", renderSearchPage(theme));
     if (!search) return;
     const index = search;
@@ -145,4 +161,13 @@ function indexArticles(search: SearchIndex, articles: number, outputDir: string)
     // The failure, if any, is reported where the write is awaited (eleventy.after).
     if (++handed === articles) search.write(outputDir).catch(() => undefined);
   };
+}
+
+/**
+ * Whether Eleventy runs with `--dryrun`. Eleventy 3 tells plugins its output
+ * mode but not this flag, so its command line is read (`--dryrun`, as Eleventy's
+ * own parser spells it), and ELEVENTY_DRYRUN=1 for the programmatic API.
+ */
+function isDryRun(): boolean {
+  return process.env.ELEVENTY_DRYRUN === "1" || process.argv.some((arg) => arg === "--dryrun" || arg === "--dryrun=true");
 }
