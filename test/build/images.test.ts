@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { HTMLElement } from "node-html-parser";
+import { HtmlValidate, StaticConfigLoader, type Message } from "html-validate";
 import { allFiles, exists, feed, page, ROOT } from "../helpers/build.ts";
 
 // Featured images and local images of bodies as responsive pictures (issue 15, item 3), made once into a cache.
@@ -167,6 +168,16 @@ test("feed items carry the featured image as an enclosure with its exact length,
   assert.not.match(content, /<picture|<source/);
   assert.match(content, /<img src="https:\/\/immagini\.example\/img\/grafico-[0-9a-f]{10}-500\.png" width="500" height="300" alt="La spesa per abitante, regione per regione">/);
   assert.match(content, /<img src="https:\/\/esempio\.example\/mappa\.jpg" alt="Una mappa esterna">/);
+});
+
+test("pages with pictures are valid HTML (html-validate's recommended rules, as for the sample build)", async () => {
+  const validator = new HtmlValidate(new StaticConfigLoader({ extends: ["html-validate:recommended"], rules: { "long-title": "off" } }));
+  const errors: string[] = [];
+  for (const file of ["municipio/index.html", "grafici/index.html", "index.html", "tag/sportelli/index.html"]) {
+    const report = await validator.validateFile(path.join(out, file));
+    for (const result of report.results) for (const m of result.messages as Message[]) errors.push(`${file}:${m.line} ${m.ruleId}: ${m.message}`);
+  }
+  assert.equal(errors, []);
 });
 
 test("a second build in a new process makes nothing: every image reused from the cache, cache files untouched, same pages", () => {
