@@ -17,6 +17,13 @@ export interface FactsRequest {
   keep: readonly string[];
 }
 
+/** What the content folder given on the command line is: enough for `npm start`, which writes no published site. */
+export function inputFacts(given: string, cwd: string): OutputFacts["input"] {
+  const lexical = path.resolve(cwd, given);
+  const real = realPath(lexical);
+  return { given, lexical, real, kind: kindOf(real) };
+}
+
 export function gatherFacts(req: FactsRequest): OutputFacts {
   const at = (given: string): PathFacts => {
     const lexical = path.resolve(req.cwd, given);

@@ -55,8 +55,8 @@ export interface Refusal {
   fix: string;
 }
 
-export function formatRefusal(r: Refusal): string {
-  return `npm run build → ${r.field}: ${r.message}. Fix: ${r.fix}`;
+export function formatRefusal(r: Refusal, command = "npm run build"): string {
+  return `${command} → ${r.field}: ${r.message}. Fix: ${r.fix}`;
 }
 
 /** Folders of a project that a build must never write into, even below the top level. */
