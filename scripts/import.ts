@@ -1,5 +1,5 @@
 /**
- * npx tsx scripts/import.ts EXPORT.xml [--out content] [--data _data] [--force] [--drafts]
+ * npx tsx scripts/import.ts EXPORT.xml [--out content] [--data _data] [--force] [--drafts] [--uploads DIR | --download]
  *   [--manifest FILE] [--map DOMAIN=tag|area|section] [--types post,page]
  *
  * Imports a WordPress WXR export (Tools → Export) into Markdown articles,
@@ -9,7 +9,7 @@
 import { parseArgs } from "node:util";
 import { ImportError, defaultTaxonomyMap, defaults, formatReport, importWxr, parseTaxonomyMapping, type TaxonomyMap } from "../src/import/index.ts";
 
-const USAGE = "usage: npm run import -- EXPORT.xml [--out content] [--data _data] [--force] [--drafts] [--manifest FILE] [--map DOMAIN=KEY] [--types post,page]";
+const USAGE = "usage: npm run import -- EXPORT.xml [--out content] [--data _data] [--force] [--drafts] [--uploads DIR | --download] [--manifest FILE] [--map DOMAIN=KEY] [--types post,page]";
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -23,6 +23,8 @@ async function main(argv: string[]): Promise<number> {
         manifest: { type: "string" },
         force: { type: "boolean", default: false },
         drafts: { type: "boolean", default: false },
+        uploads: { type: "string" },
+        download: { type: "boolean", default: false },
         map: { type: "string", multiple: true, default: [] },
         types: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
@@ -59,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
       data: values.data,
       force: values.force,
       drafts: values.drafts,
+      download: values.download,
+      ...(values.uploads ? { uploads: values.uploads } : {}),
       taxonomyMap,
       ...(values.manifest ? { manifest: values.manifest } : {}),
       ...(values.types ? { postTypes: values.types.split(",").map((type) => type.trim()).filter(Boolean) } : {}),

@@ -4,6 +4,7 @@ import { autoEmbeds, embedBlocks } from "./embeds.ts";
 import { galleryBlocks, galleryShortcodes } from "./galleries.ts";
 import { htmlToMarkdown } from "./html-to-markdown.ts";
 import type { MediaIndex } from "./media-index.ts";
+import { rewriteMedia, type MediaResolver } from "./media-references.ts";
 import { rewriteLinks, type LinkTargets } from "./links.ts";
 import { sanitizeBody, sanitizeFragment } from "./sanitize.ts";
 import { captionsToFigures, protectShortcodes } from "./shortcodes.ts";
@@ -29,6 +30,8 @@ export interface Body {
 export interface BodyMedia {
   postId: number;
   index: MediaIndex;
+  /** With --uploads or --download: the new site path of an old upload URL. */
+  resolve?: MediaResolver;
 }
 
 const MORE = /<!--more(?:\s[^>]*?)?-->/i;
@@ -61,6 +64,7 @@ export function convertBody(content: string, targets: LinkTargets, media: BodyMe
   html = html.replace(/<!--\s*\/?wp:[\s\S]*?-->|<!--(?:more|nextpage|noteaser)[\s\S]*?-->/gi, "");
   html = captionsToFigures(html);
   html = autoEmbeds(galleryShortcodes(html, media.postId, media.index, (note) => notes.push(note)));
+  if (media.resolve) html = rewriteMedia(html, media.resolve);
   const links = rewriteLinks(html, targets);
   const shortcodes = protectShortcodes(links.html);
   html = hasBlockMarkup(content) ? shortcodes.html : autop(shortcodes.html);

@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { attachmentManifest } from "./attachments.ts";
+import { MediaMover, type MediaTarget } from "./media-files.ts";
 import { decodeEntities } from "./entities.ts";
 import { firstPass, type FirstPass } from "./first-pass.ts";
 import { siteHosts, type LinkTargets } from "./links.ts";
@@ -34,6 +35,10 @@ export interface ImportOptions {
   postTypes: readonly string[];
   /** Time zone of the site: dates are written with its offset, and GMT-less dates read in it. */
   timeZone: string;
+  /** A copy of wp-content/uploads: the media the site uses are copied from it into `<out>/media/`. */
+  uploads?: string;
+  /** Fetch the media the site uses from the old site over HTTP instead. */
+  download: boolean;
 }
 
 export const defaults = {
@@ -41,6 +46,7 @@ export const defaults = {
   data: "_data",
   force: false,
   drafts: false,
+  download: false,
   taxonomyMap: defaultTaxonomyMap,
   postTypes: ["post", "page"],
   timeZone: "Europe/Rome",
@@ -70,12 +76,38 @@ export async function importWxr(given: Partial<ImportOptions> & { file: string }
   const shortcodes = new Map<string, string[]>();
   const authorPosts = new Map<string, number>();
 
+  const source = options.uploads ? { kind: "uploads" as const, dir: options.uploads } : options.download ? { kind: "download" as const } : undefined;
+  const mover = source ? new MediaMover(source, options.out, targets.hosts, first.media) : undefined;
+  const failed = new Set<string>();
+  const missing = new Map<string, Set<string>>();
+
   for await (const event of readWxr(options.file)) {
     if (event.kind !== "item") continue;
     const item = event.item;
     const planned = plan.planned.get(item.id);
     if (!planned) continue;
-    const converted = convertPost(item, planned, { authors: first.authors, terms, targets, timeZone: options.timeZone, media: first.media });
+    const wanted: MediaTarget[] = [];
+    const resolve = mover
+      ? (url: string): string | undefined => {
+          const target = mover.plan(url);
+          if (!target) return undefined;
+          wanted.push(target);
+          return failed.has(target.path) ? undefined : target.sitePath;
+        }
+      : undefined;
+    const context = { authors: first.authors, terms, targets, timeZone: options.timeZone, media: first.media, ...(resolve ? { resolve } : {}) };
+    let converted = convertPost(item, planned, context);
+    if (mover && wanted.length > 0) {
+      // Fetched once the body says what it uses; a file that cannot be had leaves its reference as it was, listed.
+      let lost = false;
+      for (const target of wanted) {
+        if (await mover.fetch(target)) continue;
+        lost ||= !failed.has(target.path);
+        failed.add(target.path);
+        missing.set(planned.file, (missing.get(planned.file) ?? new Set()).add(target.url));
+      }
+      if (lost) converted = convertPost(item, planned, context);
+    }
     const outcome = await writeOutput(join(options.out, planned.file), converted.content, options.force);
     report.files[outcome]++;
     if (outcome === "kept") report.kept.push(planned.file);
@@ -114,6 +146,13 @@ export async function importWxr(given: Partial<ImportOptions> & { file: string }
   if (first.attachments.length > 0) {
     const outcome = await writeOutput(manifest, attachmentManifest(first.channel.link, first.attachments), options.force);
     if (outcome === "kept") warnings.push(`${report.manifestFile}: exists with other content; not overwritten (use --force)`);
+  }
+  if (mover && source) {
+    report.media = {
+      source: source.kind === "uploads" ? shown(source.dir) : "download",
+      copied: mover.copied.length,
+      missing: [...missing].map(([file, sources]) => ({ file, sources: [...sources] })),
+    };
   }
   report.warnings = [...new Set(warnings)];
   return report;

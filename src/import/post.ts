@@ -4,6 +4,7 @@ import { decodeEntities, htmlToText } from "./entities.ts";
 import { markdownFile, type FrontMatter } from "./front-matter.ts";
 import type { LinkTargets } from "./links.ts";
 import type { MediaIndex } from "./media-index.ts";
+import type { MediaResolver } from "./media-references.ts";
 import type { Planned } from "./plan.ts";
 import { stripShortcodes } from "./shortcodes.ts";
 import type { TermIndex } from "./terms.ts";
@@ -18,6 +19,7 @@ export interface PostContext {
   targets: LinkTargets;
   timeZone: string;
   media: MediaIndex;
+  resolve?: MediaResolver;
 }
 
 export interface ConvertedPost {
@@ -32,7 +34,7 @@ export function convertPost(item: WxrItem, planned: Planned, context: PostContex
   const warnings: string[] = [];
   // A hand-written excerpt is the standfirst, and the whole text the body; else a plain lead before <!--more--> moves up.
   const split = item.excerpt.trim() ? undefined : moreLead(item.content);
-  const body = convertBody(split ? split.after : item.content, context.targets, { postId: item.id, index: context.media });
+  const body = convertBody(split ? split.after : item.content, context.targets, { postId: item.id, index: context.media, ...(context.resolve ? { resolve: context.resolve } : {}) });
   const date = wordpressDate(item.postDateGmt, item.postDate, context.timeZone) ?? "";
   let title = decodeEntities(item.title).trim();
   if (!title) {
@@ -63,6 +65,7 @@ export function convertPost(item: WxrItem, planned: Planned, context: PostContex
     if (updated && date && isLater(updated, date)) page["updated"] = updated;
     page["slug"] = planned.slug;
     if (excerpt) page["excerpt"] = excerpt;
+    Object.assign(page, featuredImage(item, context, warnings));
     if (planned.draft) page["draft"] = true;
     if (planned.permalink) page["permalink"] = planned.permalink;
     if (planned.aliases.length > 0) page["aliases"] = planned.aliases;
@@ -83,6 +86,7 @@ export function convertPost(item: WxrItem, planned: Planned, context: PostContex
     data["order"] = planned.order ?? 1;
   }
   if (terms.tag) data["tags"] = terms.tag;
+  Object.assign(data, featuredImage(item, context, warnings));
   if (item.sticky && planned.kind === "article") data["sticky"] = true;
   if (planned.draft) data["draft"] = true;
   if (planned.permalink) data["permalink"] = planned.permalink;
@@ -90,6 +94,29 @@ export function convertPost(item: WxrItem, planned: Planned, context: PostContex
   // A position is not a WordPress id: the build answers /?p=ID with it, so only a real one is written.
   if (item.id > 0) data["wp_id"] = item.id;
   return { content: markdownFile(data, body.markdown), shortcodes: body.shortcodes, warnings, rewrittenLinks: body.rewrittenLinks };
+}
+
+/** `_thumbnail_id` → `image` (relative to the content folder) and `image_alt`, when the file moved with the site. */
+function featuredImage(item: WxrItem, context: PostContext, warnings: string[]): FrontMatter {
+  const id = Number(item.meta.find((meta) => meta.key === "_thumbnail_id")?.value.trim() ?? 0);
+  if (!Number.isInteger(id) || id <= 0) return {};
+  const attachment = context.media.get(id);
+  if (!attachment) {
+    warnings.push(`featured image: attachment ${id} is not in the export; no image set`);
+    return {};
+  }
+  if (!context.resolve) {
+    warnings.push(`featured image ${attachment.url} not imported: give --uploads DIR or --download to move it with the site`);
+    return {};
+  }
+  const local = context.resolve(attachment.url);
+  if (!local) {
+    warnings.push(`featured image ${attachment.url} not found; no image set`);
+    return {};
+  }
+  const out: FrontMatter = { image: local.replace(/^\//, "") };
+  if (attachment.alt) out["image_alt"] = attachment.alt;
+  return out;
 }
 
 function single(values: string[]): string | string[] {

@@ -23,6 +23,8 @@ export interface ImportReport {
   manifestFile: string;
   comments: number;
   rewrittenLinks: number;
+  /** With --uploads or --download: files copied into media/, and what could not be found, by file. */
+  media?: { source: string; copied: number; missing: Array<{ file: string; sources: string[] }> };
   shortcodes: Array<{ name: string; files: string[] }>;
   /** Old archive URLs that Editoriale's own URLs do not cover: lines for `_redirects`. */
   redirects: string[];
@@ -85,9 +87,18 @@ export function formatReport(report: ImportReport): string {
   lines.push(`Every item accounted for: ${total} in the export = ${written} written + ${skippedTotal} skipped` + (total === written + skippedTotal ? "" : ` (${total - written - skippedTotal} unaccounted!)`));
   lines.push(`Terms: ${counts(report.terms) || "none"} → ${report.termsFile} (${TERMS_WORDS[report.termsOutcome]})`);
   lines.push(`Authors: ${report.authors.map((a) => `${a.name} (${a.login}, ${a.posts})`).join(", ") || "none"}`);
+  if (report.media) {
+    const from = report.media.source === "download" ? "downloaded from the old site" : `copied from ${report.media.source}`;
+    lines.push(`Media: ${plural(report.media.copied, "file", "files")} ${from} into ${report.out}/media/; references rewritten to /media/…`);
+    if (report.media.missing.length) {
+      lines.push("Media not found (references left pointing at the old site):");
+      for (const { file, sources } of report.media.missing) lines.push(`  ${file}: ${sources.join(", ")}`);
+    }
+  }
   lines.push(
     report.attachments
-      ? `Attachments: ${plural(report.attachments, "file", "files")} listed in ${report.manifestFile} (not downloaded; images keep their absolute URLs)`
+      ? `Attachments: ${plural(report.attachments, "file", "files")} listed in ${report.manifestFile}` +
+          (report.media ? "" : " (not downloaded; images keep their absolute URLs: use --uploads DIR or --download)")
       : "Attachments: none",
   );
   lines.push(`Comments: ${report.comments} ignored`);

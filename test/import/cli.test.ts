@@ -19,7 +19,7 @@ test("prints the report and exits 0", async () => {
     "Authors: Emanuele Ranci Ortigosa (eranci, 3), Fabio Smareglia (fsmareglia, 2), Redazione Welforum (redazione, 1)",
     "Comments: 4 ignored",
     "  [gallery] in 2018/anziani-non-autosufficienti-la-riforma.md",
-    "Warnings (4):",
+    "Warnings (5):",
   ]) {
     assert.ok(lines.includes(expected), `missing line ${JSON.stringify(expected)} in\n${run.stdout}`);
   }

@@ -250,6 +250,7 @@ test("report: counts by type and status, skipped, terms, authors, comments, shor
   ]);
   assert.equal(report.warnings, [
     "2018/larticolo-55-del-codice-del-terzo-settore-come-opportunita.md: links to https://www.welforum.it/?p=107 (private), not imported; link kept as it was",
+    "2018/povertà-educativa-i-dati-2018.md: featured image https://www.welforum.it/wp-content/uploads/2018/03/grafico-poverta.png not imported: give --uploads DIR or --download to move it with the site",
     '2018/anziani-non-autosufficienti-la-riforma.md: [gallery ids="110,111" columns="2"]: none of its attachments (110, 111) is in the export; kept as text',
     'taxonomy "rubrica" (1 term on 1 post) is not mapped and was left out; map it with --map rubrica=tag|area|section',
     'page "Il Punto di Welforum" (/il-punto/) not imported: the build writes its own index at that URL; move its text elsewhere if it matters',
