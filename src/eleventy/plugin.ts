@@ -23,6 +23,7 @@ import { checkTemplateUrls, templatesInContent } from "./template-guard.ts";
 import { SearchIndex, writePage } from "./search-index.ts";
 import { renderSearchPage } from "../../_includes/layouts/search.ts";
 import { addCollectionMode } from "./collection-mode/wiring.ts";
+import { addCollectionMode } from "./collection-mode/wiring.ts";
 
 export type { EditorialeOptions };
 
@@ -45,6 +46,8 @@ const THEME_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
  */
 export default function editoriale(eleventyConfig: EleventyConfig, userOptions?: EditorialeOptions): void {
   const options = resolveOptions(userOptions);
+  // Collection mode: the site's posts stay Eleventy templates; only archives, indexes and feeds are added.
+  if (options.collection !== undefined) return addCollectionMode(eleventyConfig, { ...options, collection: options.collection });
   // Collection mode: the site's posts stay Eleventy templates; only archives, indexes and feeds are added.
   if (options.collection !== undefined) return addCollectionMode(eleventyConfig, { ...options, collection: options.collection });
   const md = createMarkdown();

@@ -1,0 +1,19 @@
+/** `href`, `src` and `action` attributes, double-quoted (as our layouts write them) or single-quoted. */
+const URL_ATTRIBUTE = /\b(href|src|action)=("([^"]*)"|'([^']*)')/g;
+
+/**
+ * Puts Eleventy's path prefix (`--pathprefix=/sub/`) before every site path
+ * (`/tag/comuni/` → `/sub/tag/comuni/`) of HTML we wrote, as Eleventy's `url`
+ * filter does for a site's own templates. Our layouts print site paths; absolute
+ * URLs (`https://…`, `//host/`) and fragments are left as they are. `prefix` is
+ * what the `url` filter gives for "/": "/" when the site has no prefix.
+ */
+export function withPathPrefix(html: string, prefix: string): string {
+  const base = prefix.replace(/\/+$/, "");
+  if (base === "") return html;
+  return html.replace(URL_ATTRIBUTE, (whole, name: string, _quoted: string, double?: string, single?: string) => {
+    const value = double ?? single ?? "";
+    if (!value.startsWith("/") || value.startsWith("//")) return whole;
+    return double !== undefined ? `${name}="${base}${value}"` : `${name}='${base}${value}'`;
+  });
+}

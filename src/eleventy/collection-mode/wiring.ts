@@ -1,0 +1,177 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { absoluteUrl } from "@11ty/eleventy-plugin-rss";
+import type { ArchivePage, Archive } from "../../core/archive.ts";
+import type { Article } from "../../core/article.ts";
+import { absolutizeHtml } from "../../core/absolute-urls.ts";
+import { buildFeed, type FeedItem, type FeedSettings } from "../../core/feed.ts";
+import { createMarkdown } from "../../core/markdown.ts";
+import type { ResolvedOptions } from "../../core/options.ts";
+import { renderRssItem, rssChannelEnds } from "../../core/rss.ts";
+import { buildSiteModel, type TermListing } from "../../core/site-model.ts";
+import type { Theme } from "../../../_includes/theme.ts";
+import { archiveMain, archivePageTitle, renderArchivePage } from "../../../_includes/layouts/archive.ts";
+import { renderTermIndex, termIndexMain } from "../../../_includes/layouts/term-index.ts";
+import { renderNotFound } from "../../../_includes/layouts/not-found.ts";
+import { fingerprintStylesheet } from "../stylesheet.ts";
+import type { EleventyConfig } from "../eleventy-config.ts";
+import { collectionSources, type CollectionItem } from "./sources.ts";
+import { withPathPrefix } from "./path-prefix.ts";
+
+const THEME_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+/** Eleventy's collection API, as far as collection mode uses it. */
+export interface CollectionApi {
+  getFilteredByTag(tag: string): CollectionItem[];
+}
+
+/** What a virtual JavaScript template's `render` gets as `this`: Eleventy's universal filters. */
+interface TemplateFunctions {
+  url?: (url: string) => string;
+}
+
+/** One build's model, with the collection items the articles came from (their rendered content feeds the feeds). */
+interface Built {
+  theme: Theme;
+  items: Map<string, CollectionItem>;
+  feedItems: Map<Article, FeedItem>;
+}
+
+/** The virtual templates' paths, under the input folder: Eleventy's messages (duplicate output) name them. */
+export const TEMPLATES = {
+  archives: "editoriale/archive-pages.11ty.js",
+  indexes: "editoriale/index-pages.11ty.js",
+  feeds: "editoriale/feeds.11ty.js",
+  notFound: "editoriale/not-found.11ty.js",
+  robots: "editoriale/robots.11ty.js",
+} as const;
+
+/**
+ * Collection mode: the site's posts stay Eleventy templates; Editoriale builds
+ * its model from the collection once per build (inside `addCollection`, when
+ * every post's data is known), and adds archive pages, index pages and feeds
+ * as virtual templates paginating flattened collections of them, one page per
+ * item ("double pagination"). Everything goes through Eleventy's pipeline, so
+ * its path prefix, transforms, `--dryrun`, `--to=json`, duplicate-permalink
+ * errors and `--serve` apply. Nothing is ignored, copied or written besides.
+ */
+export function addCollectionMode(eleventyConfig: EleventyConfig, options: ResolvedOptions & { collection: string }): void {
+  const md = createMarkdown();
+  // Without a site layout, our pages are whole documents: they need our stylesheet and assets.
+  const stylesheet = options.layout ? () => "" : themeAssets(eleventyConfig);
+  let built: Built | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    built = undefined;
+  });
+  const current = (api: CollectionApi): Built => {
+    if (built) return built;
+    const items = api.getFilteredByTag(options.collection);
+    const model = buildSiteModel(collectionSources(items, options.taxonomies, options.collection), options, md);
+    for (const notice of model.notices) console.log(`[editoriale] ${notice}`);
+    built = { theme: { model, md, stylesheet: stylesheet(), search: false }, items: new Map(items.map((i) => [i.inputPath, i])), feedItems: new Map() };
+    return built;
+  };
+  const theme = (): Theme => {
+    if (!built) throw new Error("Editoriale: the site model is not built yet (collection mode builds it in addCollection)");
+    return built.theme;
+  };
+  const wanted = (archive: Archive) => archive.kind !== "home" || options.home;
+
+  const addCollection = eleventyConfig.addCollection as (name: string, callback: (api: CollectionApi) => unknown) => void;
+  addCollection.call(eleventyConfig, "editorialeArticles", (api) => current(api).theme.model.articles);
+  addCollection.call(eleventyConfig, "editorialeArchives", (api) => current(api).theme.model.archives.filter(wanted));
+  addCollection.call(eleventyConfig, "editorialeArchivePages", (api) => current(api).theme.model.pages.filter((p) => wanted(p.archive)));
+  // An index of a taxonomy no post uses (/area/ on a blog with tags only) would be an empty page.
+  addCollection.call(eleventyConfig, "editorialeIndexes", (api) => current(api).theme.model.indexes.filter((l) => l.entries.length > 0));
+
+  const pageData = { eleventyExcludeFromCollections: true, layout: options.layout ?? false };
+  eleventyConfig.addTemplate(TEMPLATES.archives, {
+    data: {
+      ...pageData,
+      pagination: { data: "collections.editorialeArchivePages", size: 1, alias: "editoriale", addAllPagesToCollections: false },
+      permalink: (data: { editoriale: ArchivePage }) => data.editoriale.url,
+      eleventyComputed: {
+        // Computed data runs once before collections exist too: nothing to compute then.
+        title: (data: { editoriale?: ArchivePage }) => (built && data.editoriale ? archivePageTitle(built.theme, data.editoriale) : ""),
+        description: (data: { editoriale?: ArchivePage }) => data.editoriale?.archive.description ?? "",
+      },
+    },
+    render(this: TemplateFunctions, data) {
+      const page = data.editoriale as ArchivePage;
+      return withPathPrefix(options.layout ? archiveMain(theme(), page).toString() : renderArchivePage(theme(), page), prefixOf(this));
+    },
+  });
+  eleventyConfig.addTemplate(TEMPLATES.indexes, {
+    data: {
+      ...pageData,
+      pagination: { data: "collections.editorialeIndexes", size: 1, alias: "editoriale", addAllPagesToCollections: false },
+      permalink: (data: { editoriale: TermListing }) => data.editoriale.url,
+      eleventyComputed: { title: (data: { editoriale?: TermListing }) => data.editoriale?.title ?? "", description: () => "" },
+    },
+    render(this: TemplateFunctions, data) {
+      const listing = data.editoriale as TermListing;
+      return withPathPrefix(options.layout ? termIndexMain(theme(), listing).toString() : renderTermIndex(theme(), listing), prefixOf(this));
+    },
+  });
+  eleventyConfig.addTemplate(TEMPLATES.feeds, {
+    data: {
+      eleventyExcludeFromCollections: true,
+      layout: false,
+      // Eleventy renders a template that reads another's templateContent after it (a second pass if needed).
+      eleventyImport: { collections: [options.collection] },
+      pagination: { data: "collections.editorialeArchives", size: 1, alias: "editoriale", addAllPagesToCollections: false },
+      permalink: (data: { editoriale: Archive }) => data.editoriale.feedUrl,
+    },
+    render(this: TemplateFunctions, data) {
+      if (!built) throw new Error("Editoriale: the site model is not built yet");
+      return renderFeed(built, data.editoriale as Archive, prefixOf(this));
+    },
+  });
+  if (options.notFound) {
+    eleventyConfig.addTemplate(TEMPLATES.notFound, {
+      data: { eleventyExcludeFromCollections: true, layout: false, permalink: "/404.html" },
+      render(this: TemplateFunctions) {
+        return withPathPrefix(renderNotFound(theme()), prefixOf(this));
+      },
+    });
+  }
+  if (options.robots) {
+    eleventyConfig.addTemplate(TEMPLATES.robots, {
+      data: { eleventyExcludeFromCollections: true, layout: false, permalink: "/robots.txt" },
+      render: () => "User-agent: *\nAllow: /\n",
+    });
+  }
+}
+
+/** RSS 2.0 of one archive, each item carrying the post as the site rendered it (links made absolute). */
+function renderFeed(built: Built, archive: Archive, prefix: string): string {
+  const { options } = built.theme.model;
+  const { site } = options;
+  const siteUrl = site.url + prefix.replace(/\/+$/, "");
+  const settings: FeedSettings = {
+    siteUrl,
+    language: site.language,
+    description: site.description,
+    size: options.feedSize,
+    categoryKeys: options.taxonomies.filter((t) => t.key !== "author").map((t) => t.key),
+    authorKey: "author",
+  };
+  const feed = buildFeed(archive, settings, built.feedItems);
+  const [head, tail] = rssChannelEnds(feed, site.timeZone);
+  const items = feed.items.map((item) => {
+    const content = built.items.get(item.article.file)?.templateContent;
+    return renderRssItem(item, site.timeZone, absolutizeHtml(typeof content === "string" ? content : "", item.link, absoluteUrl));
+  });
+  return head + items.join("") + tail;
+}
+
+/** The site's path prefix, as Eleventy's `url` filter gives it for "/". */
+function prefixOf(functions: TemplateFunctions): string {
+  return typeof functions.url === "function" ? functions.url("/") : "/";
+}
+
+/** Our stylesheet (fingerprinted) and the theme's assets, for pages in our own document. */
+function themeAssets(eleventyConfig: EleventyConfig): () => string {
+  eleventyConfig.addPassthroughCopy({ [path.join(THEME_ROOT, "_includes/assets")]: "assets" });
+  return fingerprintStylesheet(eleventyConfig, path.join(THEME_ROOT, "_includes/assets/editoriale.css"));
+}
