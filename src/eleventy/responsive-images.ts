@@ -10,6 +10,11 @@ import { articleOrigin } from "../core/site-model.ts";
 import { displayPath } from "./display-path.ts";
 import type { Output } from "./output-writer.ts";
 
+/** A file whose images are made: an article or a page. */
+export interface ImageSource {
+  file: string;
+}
+
 /** Where the site's images are read from, and where their responsive files are kept between builds. */
 export interface ImageSettings {
   /** The content folder: an image's site path /media/a.jpg is the file <contentDir>/media/a.jpg. */
@@ -54,6 +59,8 @@ export class ResponsiveImages {
   readonly problems: Problem[] = [];
   private readonly jobs = new Map<string, Promise<Made | undefined>>();
   private readonly ready = new Map<string, Made>();
+  /** Body images of this build's rendered files (pages are always rendered; articles also via bodyPaths). */
+  private readonly shown = new Set<string>();
   private readonly cacheDir: string;
   private made = 0;
   private reused = 0;
@@ -68,8 +75,8 @@ export class ResponsiveImages {
     this.cacheDir = path.resolve(settings.cacheDir ?? (process.env.EDITORIALE_IMAGE_CACHE || IMAGE_CACHE_DIR));
   }
 
-  /** The file of an image's site path, for an article (see contentDirOf). */
-  fileOf(sitePath: string, article: Article): string {
+  /** The file of an image's site path, for an article or page (see contentDirOf). */
+  fileOf(sitePath: string, article: ImageSource): string {
     return path.join(this.contentDirOf(article), ...decodeSegments(sitePath));
   }
 
@@ -106,14 +113,15 @@ export class ResponsiveImages {
     return this.ready.get(sitePath)?.set;
   }
 
-  /** Makes the local images of a rendered body; missing ones are problems of the article's `body`. */
-  async forBody(article: Article, paths: readonly string[]): Promise<Map<string, ImageSet>> {
-    const origin = articleOrigin(article) ?? article;
-    bodyPaths.set(origin, [...paths]);
+  /** Makes the local images of a rendered body; missing ones are problems of the file's `body`. */
+  async forBody(source: Article | ImageSource, paths: readonly string[]): Promise<Map<string, ImageSet>> {
+    // An article's paths outlive the build: a rebuild that does not render it again still writes its images.
+    if ("slug" in source) bodyPaths.set(articleOrigin(source) ?? source, [...paths]);
+    for (const p of paths) this.shown.add(p);
     const sets = new Map<string, ImageSet>();
     await Promise.all(
       paths.map(async (sitePath) => {
-        const made = await this.make(sitePath, article, "body");
+        const made = await this.make(sitePath, source, "body");
         if (made) sets.set(sitePath, made.set);
       }),
     );
@@ -123,7 +131,7 @@ export class ResponsiveImages {
   /** Outputs copying the made files of every image the site shows into the output folder. */
   *outputs(): Generator<Output> {
     const written = new Set<string>();
-    const shown = new Set<string>();
+    const shown = new Set<string>(this.shown);
     for (const article of this.articles) {
       if (article.image) shown.add(article.image.src);
       for (const p of bodyPaths.get(articleOrigin(article) ?? article) ?? []) shown.add(p);
@@ -156,7 +164,7 @@ export class ResponsiveImages {
    * holding the image is taken (the article's own folder first), so that a build of any
    * `--input` folder finds its media.
    */
-  private contentDirOf(article: Article): string {
+  private contentDirOf(article: ImageSource): string {
     if (this.settings.contentDir) return path.resolve(this.settings.contentDir);
     const top = process.cwd();
     let dir = path.resolve(path.dirname(article.file));
@@ -167,7 +175,7 @@ export class ResponsiveImages {
     return path.resolve(path.dirname(article.file));
   }
 
-  private make(sitePath: string, article: Article, field: string): Promise<Made | undefined> {
+  private make(sitePath: string, article: ImageSource, field: string): Promise<Made | undefined> {
     if (imageTreatment(sitePath) !== "responsive") return Promise.resolve(undefined);
     let job = this.jobs.get(sitePath);
     if (!job) {
@@ -180,7 +188,7 @@ export class ResponsiveImages {
     return job;
   }
 
-  private async makeOnce(sitePath: string, article: Article, field: string): Promise<Made | undefined> {
+  private async makeOnce(sitePath: string, article: ImageSource, field: string): Promise<Made | undefined> {
     const file = this.fileOf(sitePath, article);
     let stat;
     try {
@@ -296,7 +304,7 @@ async function makeFiles(file: string, sitePath: string, key: string, folder: st
   }
 }
 
-function missingImage(article: Article, field: string, sitePath: string, file: string): Problem {
+function missingImage(article: ImageSource, field: string, sitePath: string, file: string): Problem {
   return {
     code: "IMAGE_MISSING",
     file: article.file,

@@ -2,6 +2,7 @@ import { absoluteUrl } from "@11ty/eleventy-plugin-rss";
 import { absolutizeHtml } from "../core/absolute-urls.ts";
 import type { Archive, ArchivePage } from "../core/archive.ts";
 import type { Article } from "../core/article.ts";
+import type { SitePage } from "../core/page.ts";
 import { throwIfProblems } from "../core/errors.ts";
 import { buildFeed, type Enclosure, type Feed, type FeedItem, type FeedSettings } from "../core/feed.ts";
 import { bodyImagePaths, rewriteBodyImages } from "../core/picture.ts";
@@ -60,7 +61,7 @@ export function* siteOutputs(theme: Theme, extra: Iterable<Output> = [], signatu
     yield new ArticleOutput(build, model.articles[i] as Article, signatures);
     yield* feedsAfter.get(i) ?? [];
   }
-  for (const page of model.contentPages) yield { path: outputPath(page.url), render: () => renderPage(theme, page, theme.md.render(page.markdown)) };
+  for (const page of model.contentPages) yield { path: outputPath(page.url), render: async () => renderPage(theme, page, (await renderBody(build, page)).page) };
   for (const page of model.pages) yield new ArchivePageOutput(theme, images, page, signatures);
   for (const listing of model.indexes) yield { path: outputPath(listing.url), render: () => renderTermIndex(theme, listing) };
   yield { path: "404.html", render: () => renderNotFound(theme) };
@@ -137,7 +138,7 @@ class FeedItems {
 }
 
 /** An article's body as its page shows it (local images as pictures) and as feeds carry it (sized plain images). */
-async function renderBody(build: FeedItems, article: Article): Promise<{ page: string; feed: string }> {
+async function renderBody(build: FeedItems, article: Article | SitePage): Promise<{ page: string; feed: string }> {
   const body = build.theme.md.render(article.markdown);
   const paths = bodyImagePaths(body);
   if (paths.length === 0) return { page: body, feed: body };

@@ -107,6 +107,13 @@ test("body images: /media/… and relative media/… become lazy pictures (PNG k
   assert.equal(plain, ["https://esempio.example/mappa.jpg", "/media/loghi/logo.svg", "/media/loghi/fila.gif"]);
 });
 
+test("a page's body images are pictures too", () => {
+  const pictures = page(out, "/la-redazione/").querySelectorAll("main picture").map((el) => picture(el));
+  assert.is(pictures.length, 1);
+  matches((pictures[0]?.img.srcset ?? "").split(", "), set("piccola", "jpeg", [300]), "page jpeg");
+  assert.equal([pictures[0]?.img.alt, pictures[0]?.img.loading], ["Il tavolo della riunione di redazione", "lazy"]);
+});
+
 test("every file a page names exists in the output with the width and height it claims", async () => {
   const urls = new Set<string>();
   for (const url of ["/municipio/", "/grafici/", "/"]) {
