@@ -6,7 +6,10 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-export const MARKER = ".editoriale-output";
+import { OUTPUT_MARKER } from "../core/site-files.ts";
+
+/** The marker's file name, shared with the registry of the files a build writes. */
+export const MARKER = OUTPUT_MARKER;
 
 /** `processes`: the build and its Eleventy, while it runs; a leftover is not touched while either lives (Eleventy outlives a killed script). */
 export function writeMarker(dir: string, processes: readonly number[] = []): void {
