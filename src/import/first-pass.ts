@@ -21,7 +21,7 @@ export interface FirstPass {
 /** Reads the export once for what decides files and URLs; nothing is written if the file is broken. */
 export async function firstPass(options: { file: string; timeZone: string }, terms: TermIndex): Promise<FirstPass> {
   const pass: FirstPass = {
-    channel: { title: "", link: "", language: "", version: "", baseSiteUrl: "", baseBlogUrl: "" },
+    channel: { title: "", link: "", description: "", language: "", version: "", baseSiteUrl: "", baseBlogUrl: "" },
     authors: new Map(), entries: [], attachments: [], media: new Map(), items: {}, comments: 0, warnings: [],
   };
   const warn = (message: string): void => void pass.warnings.push(message);

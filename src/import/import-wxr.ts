@@ -1,3 +1,4 @@
+import { access } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { attachmentManifest } from "./attachments.ts";
 import { MediaMover, type MediaTarget } from "./media-files.ts";
@@ -8,6 +9,7 @@ import { planImport, type IndexEntry, type Plan } from "./plan.ts";
 import { convertPost } from "./post.ts";
 import { archiveRedirects } from "./redirect-hints.ts";
 import { plural, type ImportReport } from "./report.ts";
+import { starterSite } from "./site-file.ts";
 import { siteTimeZone } from "./site-time-zone.ts";
 import { defaultTaxonomyMap, type TaxonomyMap } from "./taxonomy-map.ts";
 import { TermIndex } from "./terms.ts";
@@ -138,8 +140,15 @@ export async function importWxr(given: Partial<ImportOptions> & { file: string }
   const merged = mergeTerms(existing, imported, options.force);
   warnings.push(...merged.conflicts);
   // Merging only adds, so it needs no --force; a file that already says it all is left as it is.
-  if (Object.keys(imported).length > 0) {
-    report.termsOutcome = sameTerms(existing, merged.data) ? "unchanged" : await writeOutput(termsFile, formatTerms(merged.data), true);
+  // A data folder without terms.json gets one, empty if need be: a new site starts with none of the samples' terms.
+  const termsExist = await fileExists(termsFile);
+  if (Object.keys(imported).length > 0 || !termsExist) {
+    report.termsOutcome = termsExist && sameTerms(existing, merged.data) ? "unchanged" : await writeOutput(termsFile, formatTerms(merged.data), true);
+  }
+  const siteFile = join(options.data, "site.json");
+  if (!(await fileExists(siteFile))) {
+    await writeOutput(siteFile, starterSite(first.channel, options.timeZone), false);
+    report.siteFile = shown(siteFile);
   }
   const manifest = options.manifest ?? join(dirname(options.out), "wordpress-attachments.json");
   report.manifestFile = shown(manifest);
@@ -156,6 +165,13 @@ export async function importWxr(given: Partial<ImportOptions> & { file: string }
   }
   report.warnings = [...new Set(warnings)];
   return report;
+}
+
+async function fileExists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 function emptyReport(options: ImportOptions, first: FirstPass): ImportReport {

@@ -18,6 +18,8 @@ export interface ImportReport {
   terms: Record<string, number>;
   termsFile: string;
   termsOutcome: WriteOutcome | "none";
+  /** Set when the data folder had no site.json and the import wrote one from the export's channel. */
+  siteFile?: string;
   authors: Array<{ login: string; name: string; posts: number }>;
   attachments: number;
   manifestFile: string;
@@ -86,6 +88,7 @@ export function formatReport(report: ImportReport): string {
   const { total, written, skippedTotal } = accounting(report);
   lines.push(`Every item accounted for: ${total} in the export = ${written} written + ${skippedTotal} skipped` + (total === written + skippedTotal ? "" : ` (${total - written - skippedTotal} unaccounted!)`));
   lines.push(`Terms: ${counts(report.terms) || "none"} → ${report.termsFile} (${TERMS_WORDS[report.termsOutcome]})`);
+  if (report.siteFile) lines.push(`Site: ${report.siteFile} created from the export (title, url, description, language); check it before publishing`);
   lines.push(`Authors: ${report.authors.map((a) => `${a.name} (${a.login}, ${a.posts})`).join(", ") || "none"}`);
   if (report.media) {
     const from = report.media.source === "download" ? "downloaded from the old site" : `copied from ${report.media.source}`;

@@ -35,6 +35,7 @@ export function mergeTerms(existing: TermsData, imported: TermsData, force: bool
  * re-import that adds a slug changes one line.
  */
 export function formatTerms(data: TermsData): string {
+  if (Object.keys(data).length === 0) return "{}\n";
   const taxonomies = Object.entries(data).map(([key, names]) => {
     const lines = Object.entries(names).map(([name, entry]) => {
       const fields = Object.entries(entry).map(([field, value]) => `${JSON.stringify(field)}: ${JSON.stringify(value)}`);

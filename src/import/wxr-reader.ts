@@ -50,7 +50,7 @@ class WxrReader {
   private text: string[] = [];
   private readonly ready: WxrEvent[] = [];
   private readonly channel: WxrChannel = {
-    title: "", link: "", language: "", version: "", baseSiteUrl: "", baseBlogUrl: "",
+    title: "", link: "", description: "", language: "", version: "", baseSiteUrl: "", baseBlogUrl: "",
   };
   private channelSent = false;
   private record: Fields | undefined;
@@ -154,6 +154,7 @@ class WxrReader {
     switch (name) {
       case "title": this.channel.title = text; break;
       case "link": this.channel.link = text; break;
+      case "description": this.channel.description = text; break;
       case "language": this.channel.language = text; break;
       case "wp:wxr_version": this.channel.version = text; break;
       case "wp:base_site_url": this.channel.baseSiteUrl = text; break;

@@ -4,6 +4,8 @@
 export interface WxrChannel {
   title: string;
   link: string;
+  /** The site's tagline (`<description>`). */
+  description: string;
   language: string;
   /** `wp:wxr_version`, e.g. "1.2". */
   version: string;

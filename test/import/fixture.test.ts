@@ -19,8 +19,9 @@ test.before(async () => {
 
 const md = (path: string) => readMarkdown(join(dir, "content", path));
 
-test("writes exactly one file per published post, page and dossier, plus terms and manifest; no page at /il-punto/", async () => {
+test("writes exactly one file per published post, page and dossier, plus site data and manifest; no page at /il-punto/", async () => {
   assert.equal(await listFiles(dir), [
+    "_data/site.json",
     "_data/terms.json",
     "content/2018/anziani-non-autosufficienti-la-riforma.md",
     "content/2018/comune-di-bra-terzo-settore-e-politiche-di-contrasto-alla-poverta.md",

@@ -1,5 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { importWxr } from "../../src/import/index.ts";
 import { fixture, listFiles, readMarkdown, tempDir } from "./helpers/tree.ts";
@@ -14,7 +15,8 @@ test("WXR 1.1: its namespaces are read, date-based permalinks become aliases, li
   });
   assert.is(report.version, "1.1");
   assert.equal(report.warnings, []);
-  assert.equal(await listFiles(dir), ["content/2012/un-seguito.md", "content/2012/welfare-e-territori.md"]);
+  // A fresh data folder gets a site.json from the channel and a terms.json (empty: this export has no terms).
+  assert.equal(await listFiles(dir), ["_data/site.json", "_data/terms.json", "content/2012/un-seguito.md", "content/2012/welfare-e-territori.md"]);
   const first = await readMarkdown(join(dir, "content/2012/welfare-e-territori.md"));
   assert.equal(first.data, {
     title: "Welfare e territori: l’esperienza di Bra",
@@ -31,8 +33,9 @@ test("WXR 1.1: its namespaces are read, date-based permalinks become aliases, li
   assert.is(second.data["excerpt"], "Il seguito del racconto.");
   assert.not.ok("updated" in second.data, "WXR 1.1 has no post_modified");
   assert.is(second.body, "Torniamo su [welfare e territori](/welfare-e-territori/).\n");
-  // Nothing to say about these terms (slugs are ours, no descriptions): no terms.json written.
-  assert.is(report.termsOutcome, "none");
+  // Nothing to say about these terms (slugs are ours, no descriptions): the fresh data folder gets an empty terms.json.
+  assert.is(report.termsOutcome, "created");
+  assert.is(await readFile(join(dir, "_data/terms.json"), "utf8"), "{}\n");
 });
 
 test.run();

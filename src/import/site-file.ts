@@ -1,0 +1,18 @@
+import { decodeEntities } from "./entities.ts";
+import type { WxrChannel } from "./wxr-types.ts";
+
+/**
+ * A new site's `site.json`, from what the export's channel says of the old
+ * one: written only into a data folder that has none, so a new site can be
+ * started from an export without the sample site's data.
+ */
+export function starterSite(channel: WxrChannel, timeZone: string): string {
+  const site = {
+    title: decodeEntities(channel.title).trim() || "Sito",
+    url: (channel.link || channel.baseBlogUrl || "https://example.org").replace(/\/+$/, ""),
+    description: decodeEntities(channel.description).trim(),
+    language: channel.language.trim() || "it-IT",
+    timeZone,
+  };
+  return `${JSON.stringify(site, null, 2)}\n`;
+}
