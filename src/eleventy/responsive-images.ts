@@ -61,6 +61,8 @@ export class ResponsiveImages {
   private readonly ready = new Map<string, Made>();
   /** Body images of this build's rendered files (pages are always rendered; articles also via bodyPaths). */
   private readonly shown = new Set<string>();
+  /** Each image file's size and time, looked at once per build however many outputs show it. */
+  private readonly states = new Map<string, string>();
   private readonly cacheDir: string;
   private made = 0;
   private reused = 0;
@@ -89,12 +91,17 @@ export class ResponsiveImages {
     for (const article of articles) {
       const paths = [...(article.image ? [article.image.src] : []), ...(bodies ? bodyPaths.get(articleOrigin(article) ?? article) ?? [] : [])];
       for (const sitePath of paths) {
-        let state = "none";
-        try {
-          const stat = statSync(this.fileOf(sitePath, article));
-          state = `${stat.size}:${stat.mtimeMs}`;
-        } catch {
-          // A missing file is a state too: adding it changes the signature.
+        const file = this.fileOf(sitePath, article);
+        let state = this.states.get(file);
+        if (state === undefined) {
+          try {
+            const stat = statSync(file);
+            state = `${stat.size}:${stat.mtimeMs}`;
+          } catch {
+            // A missing file is a state too: adding it changes the signature.
+            state = "none";
+          }
+          this.states.set(file, state);
         }
         stamp += `|${sitePath}=${state}`;
       }
