@@ -6,23 +6,21 @@ import path from "node:path";
 import { generateCorpus } from "../../bench/corpus.ts";
 import { createMarkdown } from "../../src/core/markdown.ts";
 import { resolveOptions } from "../../src/core/options.ts";
-import { buildRedirects, renderRedirects } from "../../src/core/redirects.ts";
 import { relatedArticles } from "../../src/core/related.ts";
 import { buildSiteModel, type SiteModel } from "../../src/core/site-model.ts";
 import { contentReader } from "../../src/eleventy/content-files.ts";
 import { frontMatterEngine } from "../../src/eleventy/front-matter-engine.ts";
-import { signatureKeeper } from "../../src/eleventy/output-signatures.ts";
-import { outputWriter, type Output, type WriteReport } from "../../src/eleventy/output-writer.ts";
+import type { WriteReport } from "../../src/eleventy/output-writer.ts";
 import { loadSiteData } from "../../src/eleventy/site-data.ts";
 import { outputPath } from "../../src/core/output-path.ts";
-import { siteOutputs } from "../../src/eleventy/site-outputs.ts";
+import { ContentBuilder } from "../../src/eleventy/content-builder.ts";
 
-// `npm start` rebuilds, without Eleventy: the steps of the plugin's `eleventy.before` on a
-// generated corpus of 80 articles and one dossier, in a temporary folder.
+// `npm start` rebuilds, without Eleventy: the builder the plugin calls before each build, on a
+// generated corpus of 80 articles and one dossier, in a temporary folder (search off: no Pagefind here).
 const work = mkdtempSync(path.join(tmpdir(), "editoriale-rebuild-test-"));
 const input = path.join(work, "content");
 generateCorpus({ count: 80, seed: 5, outDir: input });
-const options = resolveOptions(loadSiteData(path.join(import.meta.dirname, "../../_data")));
+const options = resolveOptions({ ...loadSiteData(path.join(import.meta.dirname, "../../_data")), search: false });
 
 interface Run {
   model: SiteModel;
@@ -31,27 +29,21 @@ interface Run {
   rendered: Set<string>;
 }
 
-/** One process of `npm start`: its caches live as long as the returned function. */
+/** One process of `npm start`: the plugin's own builder, whose caches live as long as the returned function. */
 function server(output: string) {
-  const md = createMarkdown();
-  const read = contentReader(frontMatterEngine(options, () => input));
-  const write = outputWriter();
-  const signatures = signatureKeeper();
+  const builder = new ContentBuilder(options, createMarkdown(), () => undefined);
   return async (remember = true): Promise<Run> => {
-    const model = buildSiteModel(read(input, "serve"), options, md);
-    const redirects = buildRedirects(model);
-    const theme = { model, md, stylesheet: "/assets/editoriale.css" };
     const rendered = new Set<string>();
-    const counted = function* (outputs: Iterable<Output>): Generator<Output> {
-      for (const o of outputs) {
-        const counted: Output = { path: o.path, render: () => (rendered.add(o.path), o.render()) };
-        if (o.signature) counted.signature = () => o.signature?.();
-        yield counted;
-      }
-    };
-    const extra = [{ path: "_redirects", render: () => renderRedirects(redirects.rules) }];
-    const report = await write(output, counted(siteOutputs(theme, extra, remember ? signatures(theme) : undefined)), remember);
-    return { model, report, rendered };
+    const { theme, report } = await builder.build({
+      input,
+      output,
+      runMode: remember ? "serve" : "build",
+      dryRun: false,
+      log: () => undefined,
+      rendered: (o) => void rendered.add(o.path),
+    });
+    if (!report) throw new Error("a dry run");
+    return { model: theme.model, report, rendered };
   };
 }
 
