@@ -67,6 +67,23 @@ test("fixture: import, build, and every old URL answers (page, 301, or a rule th
   assert.is(built.answer("/category/generale/"), "report rule → /sezione/generale/");
 });
 
+// Regression (issue 15): a `//` permalink became an alias the build rejected; posts without ids overwrote each other.
+test("issue 15 fixtures: // links, child categories, lost slugs, posts without ids — every old URL answers", async () => {
+  for (const name of ["said-back.xml", "no-post-ids.xml"]) {
+    const { report, site } = await importAndBuild(fixture(name), `round-trip-${name.replace(".xml", "")}`);
+    const urls = await oldUrls(fixture(name));
+    const built = new BuiltSite(site, report.redirects);
+    assert.equal(unanswered(urls, built), [], name);
+    if (name === "said-back.xml") {
+      assert.is(built.answer("/greek/piano-sociale/"), "301 → /piano-sociale/");
+      assert.is(built.answer("/category/politiche/politiche-sociali/"), "report rule → /sezione/politiche-sociali/");
+      assert.is(built.answer("/tag/comuni-2/"), "report rule → /tag/comuni/");
+    } else {
+      for (const slug of ["hello-world", "hello-world-2", "hello-world-3", "hello-world-4", "welfare-locale"]) assert.is(built.answer(`/${slug}/`), "file", slug);
+    }
+  }
+});
+
 test("generated 250-post export: archive pages /page/N/ and feeds of every term answer", async () => {
   const dir = await tempDir("round-trip-pages");
   const file = join(dir, "export.xml");

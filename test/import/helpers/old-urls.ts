@@ -23,10 +23,13 @@ export async function oldUrls(file: string): Promise<string[]> {
     if (text(item["wp:status"]) !== "publish" || (type !== "post" && type !== "page")) continue;
     if (text(item["wp:post_password"])) continue;
     const link = new URL(text(item.link));
-    if (!link.search) urls.add(decodeURIComponent(link.pathname));
+    // `https://site//greek/x/` (a site address saved with a trailing slash) was answered by WordPress at /greek/x/.
+    if (!link.search) urls.add(decodeURIComponent(link.pathname).replace(/\/{2,}/g, "/"));
     if (type !== "post") continue;
     // Posts' shortlinks; pages had /?page_id=, which no static host can tell apart from the home page.
-    urls.add(`/?p=${text(item["wp:post_id"])}`);
+    // An item without a post id had only its guid's ?p= (if any) as a shortlink.
+    const id = Number(text(item["wp:post_id"])) || Number(/[?&]p=(\d+)/.exec(text(item.guid))?.[1] ?? 0);
+    if (id > 0) urls.add(`/?p=${id}`);
     const archives = [`/author/${text(item["dc:creator"]).toLowerCase()}/`];
     for (const category of item.category ?? []) {
       const domain = category["@_domain"];
@@ -51,6 +54,7 @@ interface RawCategory {
 
 interface RawItem {
   link: unknown;
+  guid?: unknown;
   "dc:creator": unknown;
   "wp:post_id": unknown;
   "wp:post_type": unknown;
