@@ -158,7 +158,7 @@ export class ResponsiveImages {
   /** The build's line about images, or undefined when it had none. */
   summary(): string | undefined {
     if (this.made + this.reused === 0) return undefined;
-    return `images: ${this.made} made, ${this.reused} reused from ${path.relative(process.cwd(), this.cacheDir) || "."}/ (${this.seconds.toFixed(2)} s of image work)`;
+    return `images: ${this.made} made, ${this.reused} reused from ${displayPath(this.cacheDir)}/ (${this.seconds.toFixed(2)} s of image work)`;
   }
 
   /** An image this process made in an earlier build, when its article was not rendered again. */
