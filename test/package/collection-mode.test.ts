@@ -197,4 +197,61 @@ test("a site page at /tag/comuni/ is a duplicate-output error naming both templa
   }
 });
 
+/** The fixture's config with Editoriale's options changed: `edit` gets the text of the options object. */
+function configWith(name: string, edit: (options: string) => string): string {
+  const changed = config.replace(/(addPlugin\(editoriale, \{)([\s\S]*?)(\n  \}\);)/, (_whole, open: string, body: string, close: string) => open + edit(body) + close);
+  assert.is.not(changed, config);
+  writeFileSync(path.join(site, name), changed);
+  return `--config=${name}`;
+}
+
+test("without `layout`: our theme's whole document, its stylesheet and assets copied, every link under --pathprefix; robots.txt opted in", () => {
+  const result = eleventy(configWith("theme.config.js", (o) => o.replace('layout: "layouts/base.njk",', "robots: true,")), "--pathprefix=/sub/", "--output=_site-theme");
+  assert.is(result.status, 0, `${result.stdout}\n${result.stderr}`);
+  const folder = path.join(site, "_site-theme");
+  const doc = page("/tag/comuni/", folder);
+  assert.is(doc.querySelectorAll("header.testata").length, 0, "not the site's layout");
+  assert.is(doc.querySelector("h1")?.text, "Post con tag “Comuni”");
+  const href = doc.querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "";
+  assert.match(href, /^\/sub\/assets\/editoriale\.[0-9a-f]{10}\.css$/);
+  assert.ok(existsSync(path.join(folder, href.replace(/^\/sub\//, ""))), href);
+  assert.ok(existsSync(path.join(folder, "assets/cerca.js")));
+  for (const url of [...ARCHIVE_PAGES, "tag/"]) {
+    const links = page(`/${url}`, folder).querySelectorAll("[href], [src]").map((el) => el.getAttribute("href") ?? el.getAttribute("src") ?? "");
+    assert.equal(links.filter((link) => !link.startsWith("/sub/") && !link.startsWith("https://") && !link.startsWith("#")), [], url);
+  }
+  assert.is(read(folder, "robots.txt"), "User-agent: *\nAllow: /\n");
+  // The site's own pages are still its own: Editoriale's home and 404 are opt-in.
+  assert.ok(page("/", folder).querySelector("ul.elenco-post"));
+  assert.is(read(folder, "404.html"), read(out, "404.html").replace(/href="\//g, 'href="/sub/'));
+});
+
+test("opting in to our home or 404 where the site has its own: a duplicate-output error naming both", () => {
+  for (const [option, theirs, ours, file] of [
+    // Our home comes with the site's feed (/feed.xml), the first output Eleventy finds taken.
+    ["home: true,", "./content/feed.njk", "./content/editoriale/feeds.11ty.js", "feed.xml"],
+    ["notFound: true,", "./content/404.md", "./content/editoriale/not-found.11ty.js", "404.html"],
+  ] as const) {
+    const result = eleventy(configWith("opt-in.config.js", (o) => `${o}\n    ${option}`), "--output=_site-opt-in");
+    const log = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[\d+m/g, "");
+    assert.is.not(result.status, 0, option);
+    assert.ok(log.includes(`Output conflict: multiple input files are writing to \`./_site-opt-in/${file}\``), log);
+    assert.ok(log.includes(theirs) && log.includes(ours), log);
+  }
+});
+
+test("a post Editoriale cannot read (no title) stops the build with one line naming its file and field", () => {
+  const broken = path.join(site, "content/blog/senza-titolo.md");
+  writeFileSync(broken, "---\ndate: 2024-05-01\n---\nUn articolo senza titolo.\n");
+  try {
+    const result = eleventy("--output=_site-broken");
+    const log = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[\d+m/g, "");
+    assert.is.not(result.status, 0);
+    assert.match(log, /\.\/content\/blog\/senza-titolo\.md → title: is missing\. Fix: /);
+    assert.not.match(log, /    at /);
+  } finally {
+    rmSync(broken);
+  }
+});
+
 test.run();
