@@ -214,13 +214,15 @@ test("missing images: featured and body, one line each naming the file, the fiel
   assert.match(run.output, /Editoriale found 2 problems/);
 });
 
-test("a featured image without image_alt is refused with the fix (image_alt: \"\" for a decorative one)", () => {
+test("a featured image without image_alt, or on another site, is refused with the fix; both in one run", () => {
   const run = build("no-alt", path.join(work, "no-alt"));
   assert.is(run.status, 1, run.output);
-  assert.match(
-    run.output,
-    './test/fixtures/images/no-alt/content/senza-alt.md → image_alt: the featured image media/presente.png has no text alternative. Fix: add image_alt: with what the image shows, e.g. image_alt: "Il municipio di Lecco", or image_alt: "" if it is only decorative',
-  );
+  const dir = "./test/fixtures/images/no-alt/content";
+  const lines = run.output.split("\n").filter((l) => l.includes(" → ")).map((l) => l.replace(/^\[11ty\]\s+/, "").trim());
+  assert.equal(lines, [
+    `${dir}/remota.md → image: “https://esempio.example/foto.jpg” is an address of another site; the featured image must be a file of the content folder. Fix: write the path of an image file in the content folder, e.g. image: media/2018/03/lecco.jpg`,
+    `${dir}/senza-alt.md → image_alt: the featured image media/presente.png has no text alternative. Fix: add image_alt: with what the image shows, e.g. image_alt: "Il municipio di Lecco", or image_alt: "" if it is only decorative`,
+  ]);
 });
 
 test("a site with no images pays nothing: no image line, no /img/ folder", () => {
