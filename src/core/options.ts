@@ -82,6 +82,8 @@ const optionsSchema = z.strictObject({
   notFound: z.boolean().default(false),
   /** Collection mode: also write robots.txt (content mode always does). */
   robots: z.boolean().default(false),
+  /** Collection mode: also write /sitemap.xml of the posts, archives and indexes (content mode always does). */
+  sitemap: z.boolean().default(false),
   /**
    * Let Eleventy read templates (.njk, .html, .11ty.js…) found in the content folder. Off by default:
    * a content folder holds writing, and a template there runs code at build time.
@@ -112,6 +114,7 @@ export interface ResolvedOptions {
   home: boolean;
   notFound: boolean;
   robots: boolean;
+  sitemap: boolean;
 }
 
 export const defaultTaxonomies: Taxonomy[] = [
@@ -191,7 +194,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   const unknownWords = Object.keys(o.words).filter((k) => !(k in defaultWords));
   for (const k of unknownWords) problems.push(optionProblem(`words.${k}`, `there is no word "${k}" in the dictionary`));
   if (o.collection === undefined) {
-    for (const key of ["layout", "home", "notFound", "robots"] as const) {
+    for (const key of ["layout", "home", "notFound", "robots", "sitemap"] as const) {
       if (o[key]) problems.push(optionProblem(key, "only applies in collection mode (with `collection`); content mode always writes its own pages"));
     }
   } else if (o.search) problems.push(optionProblem("search", "search is not available in collection mode yet; set `search: false` or remove it"));
@@ -216,6 +219,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     home: o.home,
     notFound: o.notFound,
     robots: o.robots,
+    sitemap: o.sitemap,
   };
 }
 

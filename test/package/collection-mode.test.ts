@@ -205,8 +205,8 @@ function configWith(name: string, edit: (options: string) => string): string {
   return `--config=${name}`;
 }
 
-test("without `layout`: our theme's whole document, its stylesheet and assets copied, every link under --pathprefix; robots.txt opted in", () => {
-  const result = eleventy(configWith("theme.config.js", (o) => o.replace('layout: "layouts/base.njk",', "robots: true,")), "--pathprefix=/sub/", "--output=_site-theme");
+test("without `layout`: our theme's whole document, its stylesheet and assets copied, every link under --pathprefix; robots.txt and sitemap opted in", () => {
+  const result = eleventy(configWith("theme.config.js", (o) => o.replace('layout: "layouts/base.njk",', "robots: true, sitemap: true,")), "--pathprefix=/sub/", "--output=_site-theme");
   assert.is(result.status, 0, `${result.stdout}\n${result.stderr}`);
   const folder = path.join(site, "_site-theme");
   const doc = page("/tag/comuni/", folder);
@@ -220,7 +220,14 @@ test("without `layout`: our theme's whole document, its stylesheet and assets co
     const links = page(`/${url}`, folder).querySelectorAll("[href], [src]").map((el) => el.getAttribute("href") ?? el.getAttribute("src") ?? "");
     assert.equal(links.filter((link) => !link.startsWith("/sub/") && !link.startsWith("https://") && !link.startsWith("#")), [], url);
   }
-  assert.is(read(folder, "robots.txt"), "User-agent: *\nAllow: /\n");
+  assert.is(read(folder, "robots.txt"), "User-agent: *\nAllow: /\n\nSitemap: https://blog.example/sub/sitemap.xml\n");
+  const sitemap = new XMLParser().parse(read(folder, "sitemap.xml")) as { urlset: { url: Array<{ loc: string; lastmod: string }> } };
+  assert.equal(sitemap.urlset.url.map((u) => u.loc), [
+    ...["reddito-minimo", "coprogettazione", "assistenza-domiciliare", "poverta-educativa"].map((slug) => `https://blog.example/sub/blog/${slug}/`),
+    ...ARCHIVE_PAGES.map((url) => `https://blog.example/sub/${url}`),
+    "https://blog.example/sub/tag/",
+  ]);
+  assert.is(sitemap.urlset.url[2]?.lastmod, "2024-01-15T01:00:00+01:00");
   // The site's own pages are still its own: Editoriale's home and 404 are opt-in.
   assert.ok(page("/", folder).querySelector("ul.elenco-post"));
   assert.is(read(folder, "404.html"), read(out, "404.html").replace(/href="\//g, 'href="/sub/'));

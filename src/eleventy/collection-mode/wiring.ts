@@ -8,7 +8,8 @@ import { buildFeed, type FeedItem, type FeedSettings } from "../../core/feed.ts"
 import { createMarkdown } from "../../core/markdown.ts";
 import type { ResolvedOptions } from "../../core/options.ts";
 import { renderRssItem, rssChannelEnds } from "../../core/rss.ts";
-import { buildSiteModel, type TermListing } from "../../core/site-model.ts";
+import { buildSiteModel, type SiteModel, type TermListing } from "../../core/site-model.ts";
+import { renderSitemap } from "../../core/sitemap.ts";
 import type { Theme } from "../../../_includes/theme.ts";
 import { archiveMain, archivePageTitle, renderArchivePage } from "../../../_includes/layouts/archive.ts";
 import { renderTermIndex, termIndexMain } from "../../../_includes/layouts/term-index.ts";
@@ -44,6 +45,7 @@ export const TEMPLATES = {
   feeds: "editoriale/feeds.11ty.js",
   notFound: "editoriale/not-found.11ty.js",
   robots: "editoriale/robots.11ty.js",
+  sitemap: "editoriale/sitemap.11ty.js",
 } as const;
 
 /**
@@ -138,16 +140,46 @@ export function addCollectionMode(eleventyConfig: EleventyConfig, options: Resol
   if (options.robots) {
     eleventyConfig.addTemplate(TEMPLATES.robots, {
       data: { eleventyExcludeFromCollections: true, layout: false, permalink: "/robots.txt" },
-      render: () => "User-agent: *\nAllow: /\n",
+      render(this: TemplateFunctions) {
+        const sitemap = options.sitemap ? `\nSitemap: ${absoluteBase(options, prefixOf(this))}/sitemap.xml\n` : "";
+        return `User-agent: *\nAllow: /\n${sitemap}`;
+      },
     });
   }
+  if (options.sitemap) {
+    eleventyConfig.addTemplate(TEMPLATES.sitemap, {
+      data: { eleventyExcludeFromCollections: true, layout: false, permalink: "/sitemap.xml" },
+      render(this: TemplateFunctions) {
+        return renderSitemap(writtenModel(theme().model, options, absoluteBase(options, prefixOf(this)), wanted));
+      },
+    });
+  }
+}
+
+/**
+ * The model as far as this mode writes it, for the sitemap: no home pages unless opted in, no empty
+ * index, and the site's URL with the path prefix (the sitemap's URLs are absolute).
+ */
+function writtenModel(model: SiteModel, options: ResolvedOptions, siteUrl: string, wanted: (archive: Archive) => boolean): SiteModel {
+  return {
+    ...model,
+    options: { ...options, site: { ...options.site, url: siteUrl } },
+    contentPages: [],
+    pages: model.pages.filter((p) => wanted(p.archive)),
+    indexes: model.indexes.filter((l) => l.entries.length > 0),
+  };
+}
+
+/** `site.url` with the path prefix: where the site's pages are, absolutely. */
+function absoluteBase(options: ResolvedOptions, prefix: string): string {
+  return options.site.url + prefix.replace(/\/+$/, "");
 }
 
 /** RSS 2.0 of one archive, each item carrying the post as the site rendered it (links made absolute). */
 function renderFeed(built: Built, archive: Archive, prefix: string): string {
   const { options } = built.theme.model;
   const { site } = options;
-  const siteUrl = site.url + prefix.replace(/\/+$/, "");
+  const siteUrl = absoluteBase(options, prefix);
   const settings: FeedSettings = {
     siteUrl,
     language: site.language,
