@@ -9,6 +9,7 @@ import { renderSearchPage } from "../../_includes/layouts/search.ts";
 import { contentReader } from "./content-files.ts";
 import { emptySiteProblems } from "./empty-site.ts";
 import { frontMatterEngine } from "./front-matter-engine.ts";
+import { copyMediaFiles } from "./media-files.ts";
 import { outputWriter, type Output, type RenderedHook, type WriteReport } from "./output-writer.ts";
 import { signatureKeeper } from "./output-signatures.ts";
 import { SearchIndex, writePage, type IndexReport } from "./search-index.ts";
@@ -97,7 +98,9 @@ export class ContentBuilder {
       const index = search && indexArticles(search, model.articles.length, request.output);
       const hook: RenderedHook | undefined =
         index && request.rendered ? async (o, c) => (await index(o, c), await request.rendered?.(o, c)) : index ?? request.rendered;
-      const report = await this.write(request.output, siteOutputs(theme, extra, remember ? this.signatures(theme) : undefined), remember, hook);
+      const report = await this.write(request.output, siteOutputs(theme, extra, remember ? this.signatures(theme) : undefined, { contentDir: request.input }), remember, hook);
+      // Images and files of the articles live with them in `content/media/` and are published at /media/.
+      copyMediaFiles(request.input, request.output);
       return { theme, report, seconds: (performance.now() - started) / 1000 };
     } catch (error) {
       await this.abandonSearch();

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Article } from "../core/article.ts";
@@ -18,7 +18,7 @@ export interface ImageSource {
 /** Where the site's images are read from, and where their responsive files are kept between builds. */
 export interface ImageSettings {
   /** The content folder: an image's site path /media/a.jpg is the file <contentDir>/media/a.jpg. */
-  contentDir?: string;
+  contentDir: string;
   cacheDir?: string;
 }
 
@@ -77,15 +77,15 @@ export class ResponsiveImages {
 
   constructor(
     private readonly articles: readonly Article[],
-    private readonly settings: ImageSettings = {},
+    private readonly settings: ImageSettings,
   ) {
     // EDITORIALE_IMAGE_CACHE: another cache folder (a CI cache, a test's own).
     this.cacheDir = path.resolve(settings.cacheDir ?? (process.env.EDITORIALE_IMAGE_CACHE || IMAGE_CACHE_DIR));
   }
 
-  /** The file of an image's site path, for an article or page (see contentDirOf). */
-  fileOf(sitePath: string, article: ImageSource): string {
-    return path.join(this.contentDirOf(article), ...decodeSegments(sitePath));
+  /** The file of an image's site path: /media/a.jpg is <content folder>/media/a.jpg. */
+  fileOf(sitePath: string): string {
+    return path.join(path.resolve(this.settings.contentDir), ...decodeSegments(sitePath));
   }
 
   /**
@@ -97,7 +97,7 @@ export class ResponsiveImages {
     for (const article of articles) {
       const paths = [...(article.image ? [article.image.src] : []), ...(bodies ? bodyPaths.get(articleOrigin(article) ?? article) ?? [] : [])];
       for (const sitePath of paths) {
-        const file = this.fileOf(sitePath, article);
+        const file = this.fileOf(sitePath);
         let state = this.states.get(file);
         if (state === undefined) {
           try {
@@ -172,22 +172,6 @@ export class ResponsiveImages {
     return madeBySitePath.get(sitePath);
   }
 
-  /**
-   * The content folder. The plugin passes it; without it, the nearest folder above the article
-   * holding the image is taken (the article's own folder first), so that a build of any
-   * `--input` folder finds its media.
-   */
-  private contentDirOf(article: ImageSource): string {
-    if (this.settings.contentDir) return path.resolve(this.settings.contentDir);
-    const top = process.cwd();
-    let dir = path.resolve(path.dirname(article.file));
-    while (dir.startsWith(top) && dir !== top) {
-      if (existsSync(path.join(dir, "media"))) return dir;
-      dir = path.dirname(dir);
-    }
-    return path.resolve(path.dirname(article.file));
-  }
-
   private make(sitePath: string, article: ImageSource, field: string): Promise<Made | undefined> {
     if (imageTreatment(sitePath) !== "responsive") return Promise.resolve(undefined);
     let job = this.jobs.get(sitePath);
@@ -202,7 +186,7 @@ export class ResponsiveImages {
   }
 
   private async makeOnce(sitePath: string, article: ImageSource, field: string): Promise<Made | undefined> {
-    const file = this.fileOf(sitePath, article);
+    const file = this.fileOf(sitePath);
     let stat;
     try {
       stat = statSync(file);

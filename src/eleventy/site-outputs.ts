@@ -37,7 +37,7 @@ import { ResponsiveImages, type ImageSettings } from "./responsive-images.ts";
  * files are written last, and images that are missing or unreadable are
  * reported together after the pages, stopping the build.
  */
-export function* siteOutputs(theme: Theme, extra: Iterable<Output> = [], signatures?: BuildSignatures, imageSettings?: ImageSettings): Generator<Output> {
+export function* siteOutputs(theme: Theme, extra: Iterable<Output> = [], signatures?: BuildSignatures, imageSettings: ImageSettings = { contentDir: "content" }): Generator<Output> {
   const { model } = theme;
   const images = new ResponsiveImages(model.articles, imageSettings);
   useImages(theme, (sitePath) => images.get(sitePath));
