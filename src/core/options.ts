@@ -84,6 +84,8 @@ const optionsSchema = z.strictObject({
   robots: z.boolean().default(false),
   /** Collection mode: also write /sitemap.xml of the posts, archives and indexes (content mode always does). */
   sitemap: z.boolean().default(false),
+  /** Collection mode: also write Netlify's /_redirects (WordPress's feed/ and page/1/ addresses, aliases, wp_id; content mode always does). */
+  redirects: z.boolean().default(false),
   /**
    * Let Eleventy read templates (.njk, .html, .11ty.js…) found in the content folder. Off by default:
    * a content folder holds writing, and a template there runs code at build time.
@@ -115,6 +117,7 @@ export interface ResolvedOptions {
   notFound: boolean;
   robots: boolean;
   sitemap: boolean;
+  redirects: boolean;
 }
 
 export const defaultTaxonomies: Taxonomy[] = [
@@ -194,7 +197,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   const unknownWords = Object.keys(o.words).filter((k) => !(k in defaultWords));
   for (const k of unknownWords) problems.push(optionProblem(`words.${k}`, `there is no word "${k}" in the dictionary`));
   if (o.collection === undefined) {
-    for (const key of ["layout", "home", "notFound", "robots", "sitemap"] as const) {
+    for (const key of ["layout", "home", "notFound", "robots", "sitemap", "redirects"] as const) {
       if (o[key]) problems.push(optionProblem(key, "only applies in collection mode (with `collection`); content mode always writes its own pages"));
     }
   } else if (o.search) problems.push(optionProblem("search", "search is not available in collection mode yet; set `search: false` or remove it"));
@@ -220,6 +223,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     notFound: o.notFound,
     robots: o.robots,
     sitemap: o.sitemap,
+    redirects: o.redirects,
   };
 }
 

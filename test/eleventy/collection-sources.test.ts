@@ -26,6 +26,12 @@ test("title, the item's date (not the data's), URL and file are handed over; Ele
   assert.equal(source?.data, { title: "Il reddito minimo", date: new Date("2024-03-12T00:00:00Z"), slug: "reddito-minimo" });
 });
 
+test("a migrated post's aliases and wp_id, updated, rubric and sticky are handed over", () => {
+  const updated = new Date("2024-04-01T00:00:00Z");
+  const [source] = collectionSources([item("a", { title: "A", aliases: ["/2024/03/a/"], wp_id: 12, updated, rubric: "Il punto", sticky: true })], options.taxonomies, "articoli");
+  assert.equal(source?.data, { title: "A", date: new Date("2024-03-12T00:00:00Z"), updated, rubric: "Il punto", sticky: true, aliases: ["/2024/03/a/"], wp_id: 12, slug: "a" });
+});
+
 test("tags naming collections (posts, all, the collection option's own) are dropped; the other taxonomy fields kept as written", () => {
   const [source] = collectionSources(
     [item("a", { title: "A", tags: ["posts", "all", "articoli", "Comuni", "Povertà"], area: "Terzo settore", authors: ["Anna Rossi"], section: "Esperienze" })],

@@ -205,8 +205,8 @@ function configWith(name: string, edit: (options: string) => string): string {
   return `--config=${name}`;
 }
 
-test("without `layout`: our theme's whole document, its stylesheet and assets copied, every link under --pathprefix; robots.txt and sitemap opted in", () => {
-  const result = eleventy(configWith("theme.config.js", (o) => o.replace('layout: "layouts/base.njk",', "robots: true, sitemap: true,")), "--pathprefix=/sub/", "--output=_site-theme");
+test("without `layout`: our theme's whole document, its stylesheet and assets copied, every link under --pathprefix; robots.txt, sitemap and _redirects opted in", () => {
+  const result = eleventy(configWith("theme.config.js", (o) => o.replace('layout: "layouts/base.njk",', "robots: true, sitemap: true, redirects: true,")), "--pathprefix=/sub/", "--output=_site-theme");
   assert.is(result.status, 0, `${result.stdout}\n${result.stderr}`);
   const folder = path.join(site, "_site-theme");
   const doc = page("/tag/comuni/", folder);
@@ -228,6 +228,13 @@ test("without `layout`: our theme's whole document, its stylesheet and assets co
     "https://blog.example/sub/tag/",
   ]);
   assert.is(sitemap.urlset.url[2]?.lastmod, "2024-01-15T01:00:00+01:00");
+  const tags = ["anziani", "comuni", "coprogettazione", "poverta"];
+  assert.equal(read(folder, "_redirects").split("\n").slice(1), [
+    ...tags.flatMap((slug) => [`/sub/tag/${slug}/feed/ /sub/tag/${slug}/feed.xml 301!`, `/sub/tag/${slug}/page/1/ /sub/tag/${slug}/ 301!`]),
+    "/sub/2024/03/reddito-minimo/ /sub/blog/reddito-minimo/ 301!",
+    "/sub/ p=123 /sub/blog/reddito-minimo/ 301!",
+    "",
+  ]);
   // The site's own pages are still its own: Editoriale's home and 404 are opt-in.
   assert.ok(page("/", folder).querySelector("ul.elenco-post"));
   assert.is(read(folder, "404.html"), read(out, "404.html").replace(/href="\//g, 'href="/sub/'));

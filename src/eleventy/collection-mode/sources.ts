@@ -23,7 +23,7 @@ export function collectionTags(collection: string): Set<string> {
 /**
  * Collection items as the site model's sources. Only the fields Editoriale
  * knows are handed over (title, the item's `date`, the taxonomy fields, excerpt,
- * rubric, sticky): the rest of an Eleventy post's data (layout, permalink,
+ * updated, rubric, sticky, and a migrated post's aliases and wp_id): the rest of an Eleventy post's data (layout, permalink,
  * eleventyComputed, the site's own `image`…) means something else there and is
  * not checked against our article schema. The excerpt is `excerpt`, else
  * `description`, else (readArticle) the first paragraph of the raw input with
@@ -38,7 +38,7 @@ export function collectionSources(items: readonly CollectionItem[], taxonomies: 
     const data: Record<string, unknown> = { title: item.data.title, date: item.date };
     const excerpt = firstText(item.data.excerpt, item.data.description);
     if (excerpt !== undefined) data.excerpt = excerpt;
-    for (const key of ["rubric", "sticky"] as const) if (item.data[key] !== undefined) data[key] = item.data[key];
+    for (const key of ["updated", "rubric", "sticky", "aliases", "wp_id"] as const) if (item.data[key] !== undefined) data[key] = item.data[key];
     for (const taxonomy of taxonomies) {
       const value = item.data[taxonomy.field];
       if (value === undefined) continue;

@@ -10,6 +10,8 @@ import type { ResolvedOptions } from "../../core/options.ts";
 import { renderRssItem, rssChannelEnds } from "../../core/rss.ts";
 import { buildSiteModel, type SiteModel, type TermListing } from "../../core/site-model.ts";
 import { renderSitemap } from "../../core/sitemap.ts";
+import { buildRedirects, renderRedirects } from "../../core/redirects.ts";
+import { throwIfProblems } from "../../core/errors.ts";
 import type { Theme } from "../../../_includes/theme.ts";
 import { archiveMain, archivePageTitle, renderArchivePage } from "../../../_includes/layouts/archive.ts";
 import { renderTermIndex, termIndexMain } from "../../../_includes/layouts/term-index.ts";
@@ -46,6 +48,7 @@ export const TEMPLATES = {
   notFound: "editoriale/not-found.11ty.js",
   robots: "editoriale/robots.11ty.js",
   sitemap: "editoriale/sitemap.11ty.js",
+  redirects: "editoriale/redirects.11ty.js",
 } as const;
 
 /**
@@ -154,10 +157,22 @@ export function addCollectionMode(eleventyConfig: EleventyConfig, options: Resol
       },
     });
   }
+  if (options.redirects) {
+    eleventyConfig.addTemplate(TEMPLATES.redirects, {
+      data: { eleventyExcludeFromCollections: true, layout: false, permalink: "/_redirects" },
+      render(this: TemplateFunctions) {
+        const { rules, problems } = buildRedirects(writtenModel(theme().model, options, options.site.url, wanted));
+        throwIfProblems(problems);
+        // The file is at the output's root; the host serves the site under the prefix.
+        const base = prefixOf(this).replace(/\/+$/, "");
+        return renderRedirects(rules.map((rule) => ({ ...rule, from: base + rule.from, to: base + rule.to })));
+      },
+    });
+  }
 }
 
 /**
- * The model as far as this mode writes it, for the sitemap: no home pages unless opted in, no empty
+ * The model as far as this mode writes it, for the sitemap and redirects: no home unless opted in, no empty
  * index, and the site's URL with the path prefix (the sitemap's URLs are absolute).
  */
 function writtenModel(model: SiteModel, options: ResolvedOptions, siteUrl: string, wanted: (archive: Archive) => boolean): SiteModel {
@@ -165,6 +180,7 @@ function writtenModel(model: SiteModel, options: ResolvedOptions, siteUrl: strin
     ...model,
     options: { ...options, site: { ...options.site, url: siteUrl } },
     contentPages: [],
+    archives: model.archives.filter(wanted),
     pages: model.pages.filter((p) => wanted(p.archive)),
     indexes: model.indexes.filter((l) => l.entries.length > 0),
   };
