@@ -3,7 +3,6 @@ import { fileURLToPath } from "node:url";
 import { EditorialeError, throwIfProblems } from "../core/errors.ts";
 import { createMarkdown } from "../core/markdown.ts";
 import { resolveOptions, type EditorialeOptions } from "../core/options.ts";
-import { MEDIA_FOLDER } from "../core/site-files.ts";
 import { rebuildOnDeletion } from "./deletion-watch.ts";
 import { projectRelative } from "./display-path.ts";
 import { BuildProblems } from "./error-page.ts";
@@ -44,8 +43,6 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   eleventyConfig.ignores.add(path.join(projectRelative(input), options.templatesInContent ? "**/*.md" : "**"));
   eleventyConfig.addWatchTarget(input);
   eleventyConfig.addPassthroughCopy({ [path.join(THEME_ROOT, "_includes/assets")]: "assets" });
-  // Images and files of the articles live with them in `content/media/` and are published at /media/.
-  eleventyConfig.addPassthroughCopy({ [path.join(projectRelative(input), MEDIA_FOLDER)]: MEDIA_FOLDER });
   // Written with the pages (no Eleventy template: content mode leaves Eleventy nothing to render, so --to=json has nothing of ours to serialise).
   const stylesheet = stylesheetAsset(path.join(THEME_ROOT, "_includes/assets/editoriale.css"));
 

@@ -2,26 +2,17 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { ROOT } from "../output/build-site.ts";
 import { launchChromium } from "./chromium.ts";
+import { freePort } from "../helpers/free-port.ts";
 
-// Regressions (issue 12) of `npm start`: a deleted article stayed served and listed; a broken front matter
+// `npm start` in the browser: live reload, and the regressions (issue 12): a deleted article stayed served and listed; a broken front matter
 // showed in the terminal only while the browser reloaded the stale page; a title change moved a published
 // address with no word.
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 interface Session {
   work: string;
@@ -65,6 +56,23 @@ async function status(page: Page, url: string): Promise<number> {
   const response = await page.goto(url);
   return response?.status() ?? 0;
 }
+
+test("npm start: a saved edit shows in the open page, drafts included", async () => {
+  const session = await startServing();
+  try {
+    const page = await session.browser.newPage();
+    await page.goto(`${session.origin}/bozza/`);
+    assert.is(await page.textContent("h1"), "Bozza", "npm start shows drafts");
+    await page.goto(`${session.origin}/articolo-numero-3/`);
+    assert.is(await page.textContent("h1"), "Articolo numero 3");
+    const file = path.join(session.work, "content/articolo-3.md");
+    // The body: a new title would give the article a new slug, and so a new address.
+    writeFileSync(file, readFileSync(file, "utf8").replace("Primo paragrafo dell'articolo 3,", "Primo paragrafo corretto dell'articolo 3,"));
+    await page.waitForFunction(() => document.querySelector(".article__body")?.textContent?.includes("Primo paragrafo corretto"), undefined, { timeout: 30_000 });
+  } finally {
+    await stop(session);
+  }
+});
 
 test("npm start: a deleted article leaves its page, its archives and its feeds at the next rebuild", async () => {
   const session = await startServing();

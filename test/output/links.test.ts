@@ -2,24 +2,13 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createServer } from "node:net";
 import path from "node:path";
 import { LinkChecker, LinkState, type LinkResult } from "linkinator";
 import { buildSite, allFiles } from "./build-site.ts";
+import { freePort } from "../helpers/free-port.ts";
 
 const { out, siteUrl } = buildSite();
 
-/** A free TCP port for linkinator's own static server, so that absolute site URLs can be rewritten to it. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
