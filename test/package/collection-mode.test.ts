@@ -7,7 +7,7 @@
  * `addPlugin` lines, and the output parsed. Slow (one `npm install` a run).
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -251,6 +251,23 @@ test("opting in to our home or 404 where the site has its own: a duplicate-outpu
     assert.is.not(result.status, 0, option);
     assert.ok(log.includes(`Output conflict: multiple input files are writing to \`./_site-opt-in/${file}\``), log);
     assert.ok(log.includes(theirs) && log.includes(ours), log);
+  }
+});
+
+test("home: true on a site without its own home and feed: our paginated home in the site's layout, and /feed.xml of every post", () => {
+  const own = ["content/index.njk", "content/feed.njk"].map((file) => path.join(site, file));
+  for (const file of own) renameSync(file, `${file}.off`);
+  try {
+    const result = eleventy(configWith("home.config.js", (o) => `${o}\n    home: true,`), "--output=_site-home");
+    assert.is(result.status, 0, `${result.stdout}\n${result.stderr}`);
+    const folder = path.join(site, "_site-home");
+    const titles = (url: string) => page(url, folder).querySelectorAll("article.card h2 a, article.card h3 a").map((a) => a.text);
+    assert.equal([...titles("/"), ...titles("/page/2/")].sort(), ["Assistenza domiciliare agli anziani", "Coprogettazione con il terzo settore", "Il reddito minimo nei Comuni", "La povertà educativa nelle periferie"]);
+    assert.is(page("/page/2/", folder).querySelector("header.testata a")?.text, "Blog di prova");
+    const feed = new XMLParser().parse(read(folder, "feed.xml")) as { rss: { channel: { title: string; item: unknown[] } } };
+    assert.is(feed.rss.channel.item.length, 4);
+  } finally {
+    for (const file of own) renameSync(`${file}.off`, file);
   }
 });
 
