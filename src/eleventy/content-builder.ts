@@ -98,7 +98,7 @@ export class ContentBuilder {
       const index = search && indexArticles(search, model.articles.length, request.output);
       const hook: RenderedHook | undefined =
         index && request.rendered ? async (o, c) => (await index(o, c), await request.rendered?.(o, c)) : index ?? request.rendered;
-      const report = await this.write(request.output, siteOutputs(theme, extra, remember ? this.signatures(theme) : undefined, { contentDir: request.input }), remember, hook);
+      const report = await this.write(request.output, siteOutputs(theme, extra, remember ? this.signatures(theme) : undefined, { contentDir: request.input, log: request.log }), remember, hook);
       // Images and files of the articles live with them in `content/media/` and are published at /media/.
       copyMediaFiles(request.input, request.output);
       return { theme, report, seconds: (performance.now() - started) / 1000 };

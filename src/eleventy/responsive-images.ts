@@ -20,6 +20,8 @@ export interface ImageSettings {
   /** The content folder: an image's site path /media/a.jpg is the file <contentDir>/media/a.jpg. */
   contentDir: string;
   cacheDir?: string;
+  /** Where the build's line about images goes (the builder's log); the console by default. */
+  log?: (line: string) => void;
 }
 
 export const IMAGE_CACHE_DIR = ".cache/editoriale/images";
@@ -69,6 +71,8 @@ export class ResponsiveImages {
   private readonly shown = new Set<string>();
   /** Each image file's size and time, looked at once per build however many outputs show it. */
   private readonly states = new Map<string, string>();
+  private readonly missing = new Set<string>();
+  private readonly told = new Set<string>();
   private readonly cacheDir: string;
   private made = 0;
   private reused = 0;
@@ -161,9 +165,13 @@ export class ResponsiveImages {
     }
   }
 
-  /** The build's line about images, or undefined when it had none. */
-  summary(): string | undefined {
-    if (this.made + this.reused === 0) return undefined;
+  /** Logs the build's line about images, if it had any. */
+  logSummary(): void {
+    if (this.made + this.reused === 0) return;
+    (this.settings.log ?? console.log)(`[editoriale] ${this.summary()}`);
+  }
+
+  private summary(): string {
     return `images: ${this.made} made, ${this.reused} reused from ${displayPath(this.cacheDir)}/ (${this.seconds.toFixed(2)} s of image work)`;
   }
 
@@ -172,17 +180,24 @@ export class ResponsiveImages {
     return madeBySitePath.get(sitePath);
   }
 
-  private make(sitePath: string, article: ImageSource, field: string): Promise<Made | undefined> {
-    if (imageTreatment(sitePath) !== "responsive") return Promise.resolve(undefined);
+  private async make(sitePath: string, source: ImageSource, field: string): Promise<Made | undefined> {
+    if (imageTreatment(sitePath) !== "responsive") return undefined;
     let job = this.jobs.get(sitePath);
     if (!job) {
-      job = this.makeOnce(sitePath, article, field).then((made) => {
+      job = this.makeOnce(sitePath, source, field).then((made) => {
         if (made) this.ready.set(sitePath, made);
         return made;
       });
       this.jobs.set(sitePath, job);
     }
-    return job;
+    const made = await job;
+    // Made once, but missing for every file that shows it: each is told.
+    const key = `${source.file}\u0000${field}\u0000${sitePath}`;
+    if (!made && this.missing.has(sitePath) && !this.told.has(key)) {
+      this.told.add(key);
+      this.problems.push(missingImage(source, field, sitePath, this.fileOf(sitePath)));
+    }
+    return made;
   }
 
   private async makeOnce(sitePath: string, article: ImageSource, field: string): Promise<Made | undefined> {
@@ -192,7 +207,7 @@ export class ResponsiveImages {
       stat = statSync(file);
       if (!stat.isFile()) throw new Error("not a file");
     } catch {
-      this.problems.push(missingImage(article, field, sitePath, file));
+      this.missing.add(sitePath);
       return undefined;
     }
     const known = madeByFile.get(file);

@@ -70,8 +70,7 @@ export function* siteOutputs(theme: Theme, extra: Iterable<Output> = [], signatu
   yield* extra;
   yield* images.outputs();
   throwIfProblems(images.problems);
-  const summary = images.summary();
-  if (summary) console.log(`[editoriale] ${summary}`);
+  images.logSummary();
 }
 
 /**
