@@ -12,7 +12,8 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (whole, key) => (key i
 
 async function start() {
   if (!root || !form || !input || !status || !list || !filterBox) return;
-  const pagefind = await import("/pagefind/pagefind.js");
+  // Beside the assets folder, so that a site under a path prefix (/sub/assets/ → /sub/pagefind/) finds it too.
+  const pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
   await pagefind.options({ excerptLength: 30 });
   const available = await pagefind.filters();
   const chosen = {};

@@ -10,6 +10,7 @@ import { contentReader } from "./content-files.ts";
 import { emptySiteProblems } from "./empty-site.ts";
 import { frontMatterEngine } from "./front-matter-engine.ts";
 import { copyMediaFiles } from "./media-files.ts";
+import { withPathPrefix } from "./collection-mode/path-prefix.ts";
 import { outputWriter, type Output, type RenderedHook, type WriteReport } from "./output-writer.ts";
 import { signatureKeeper } from "./output-signatures.ts";
 import { SearchIndex, writePage, type IndexReport } from "./search-index.ts";
@@ -28,6 +29,8 @@ export interface BuildRequest {
   log: (line: string) => void;
   /** Called with every output rendered (tests count them). */
   rendered?: RenderedHook;
+  /** Eleventy's path prefix (`--pathprefix=/sub/`): put before every site path of the pages written; "/" for none. */
+  pathPrefix?: string;
 }
 
 export interface BuildResult {
@@ -53,7 +56,7 @@ export class ContentBuilder {
   private search: SearchIndex | undefined;
   /** The search index is made on the first build of a session only (seconds on a large site). */
   private indexed = false;
-  private last: { theme: Theme; dryRun: boolean } | undefined;
+  private last: { theme: Theme; dryRun: boolean; pathPrefix: string } | undefined;
 
   constructor(
     private readonly options: ResolvedOptions,
@@ -89,7 +92,7 @@ export class ContentBuilder {
       }
       const css = this.stylesheet();
       const theme: Theme = { model, md, stylesheet: css?.href ?? "/assets/editoriale.css", search: options.search };
-      this.last = { theme, dryRun: request.dryRun };
+      this.last = { theme, dryRun: request.dryRun, pathPrefix: request.pathPrefix ?? "/" };
       if (request.dryRun) return { theme, report: undefined, seconds: (performance.now() - started) / 1000 };
       const extra: Output[] = [{ path: "_redirects", render: () => renderRedirects(redirects.rules) }];
       if (css) extra.push({ path: css.href.slice(1), render: () => css.css });
@@ -98,7 +101,9 @@ export class ContentBuilder {
       const index = search && indexArticles(search, model.articles.length, request.output);
       const hook: RenderedHook | undefined =
         index && request.rendered ? async (o, c) => (await index(o, c), await request.rendered?.(o, c)) : index ?? request.rendered;
-      const report = await this.write(request.output, siteOutputs(theme, extra, remember ? this.signatures(theme) : undefined, { contentDir: request.input, log: request.log }), remember, hook);
+      const outputs = siteOutputs(theme, extra, remember ? this.signatures(theme) : undefined, { contentDir: request.input, log: request.log });
+      const prefix = request.pathPrefix ?? "/";
+      const report = await this.write(request.output, prefix === "/" ? outputs : prefixed(outputs, prefix), remember, hook);
       // Images and files of the articles live with them in `content/media/` and are published at /media/.
       copyMediaFiles(request.input, request.output);
       return { theme, report, seconds: (performance.now() - started) / 1000 };
@@ -112,7 +117,7 @@ export class ContentBuilder {
   async finish(output: string): Promise<IndexReport | undefined> {
     const last = this.last;
     if (!this.options.search || !last || last.dryRun) return undefined;
-    writePage(output, "cerca/index.html", renderSearchPage(last.theme));
+    writePage(output, "cerca/index.html", withPathPrefix(renderSearchPage(last.theme), last.pathPrefix));
     const search = this.search;
     if (!search) return undefined;
     this.search = undefined;
@@ -139,4 +144,25 @@ function indexArticles(search: SearchIndex, articles: number, outputDir: string)
     // The failure, if any, is reported where the write is awaited (finish).
     if (++handed === articles) search.write(outputDir).catch(() => undefined);
   };
+}
+
+/** The site's pages with Eleventy's path prefix before every site path they link (feeds carry absolute URLs). */
+function* prefixed(outputs: Iterable<Output>, prefix: string): Generator<Output> {
+  for (const output of outputs) {
+    if (!output.path.endsWith(".html")) {
+      yield output;
+      continue;
+    }
+    const render = output.render.bind(output);
+    const signature = output.signature?.bind(output);
+    yield {
+      path: output.path,
+      ...(output.searchUrl !== undefined ? { searchUrl: prefix.replace(/\/+$/, "") + output.searchUrl } : {}),
+      ...(signature ? { signature } : {}),
+      render: async () => {
+        const content = await render();
+        return typeof content === "string" ? withPathPrefix(content, prefix) : content;
+      },
+    };
+  }
 }

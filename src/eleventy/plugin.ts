@@ -58,7 +58,7 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
     // With --to=json the standard output is Eleventy's JSON: our lines go to the standard error.
     const log = toJson ? console.error : console.log;
     try {
-      const { theme, report, seconds } = await builder.build({ input: directories.input, output: directories.output, runMode, dryRun: toJson || isDryRun(), log });
+      const { theme, report, seconds } = await builder.build({ input: directories.input, output: directories.output, runMode, dryRun: toJson || isDryRun(), log, pathPrefix: eleventyConfig.pathPrefix ?? "/" });
       buildProblems.clear();
       const articles = theme.model.articles.length;
       if (!report) {
