@@ -40,6 +40,7 @@ export function registerSiteOutputs(site: SiteOutputs, options: ResolvedOptions,
   registry.claim("/_redirects", own("the redirects file (_redirects)"));
   registry.claim("/_headers", own("the headers file (_headers)"));
   registry.reserveFolder("/assets/", own("the theme's files (/assets/)"));
+  registry.reserveFolder("/img/", own("the responsive images (/img/)"));
   registry.reserveFolder(`/${MEDIA_FOLDER}/`, own(`the site's media (/${MEDIA_FOLDER}/, copied from the content folder)`));
   if (options.search) {
     registry.claim(SEARCH_URL, own("the search page"));

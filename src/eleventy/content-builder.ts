@@ -10,7 +10,7 @@ import { contentReader } from "./content-files.ts";
 import { emptySiteProblems } from "./empty-site.ts";
 import { frontMatterEngine } from "./front-matter-engine.ts";
 import { copyMediaFiles } from "./media-files.ts";
-import { withPathPrefix } from "./collection-mode/path-prefix.ts";
+import { withPathPrefix } from "../core/path-prefix.ts";
 import { outputWriter, type Output, type RenderedHook, type WriteReport } from "./output-writer.ts";
 import { signatureKeeper } from "./output-signatures.ts";
 import { SearchIndex, writePage, type IndexReport } from "./search-index.ts";

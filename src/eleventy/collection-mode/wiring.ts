@@ -19,7 +19,7 @@ import { renderNotFound } from "../../../_includes/layouts/not-found.ts";
 import { fingerprintStylesheet } from "../stylesheet.ts";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { collectionSources, type CollectionItem } from "./sources.ts";
-import { withPathPrefix } from "./path-prefix.ts";
+import { withPathPrefix } from "../../core/path-prefix.ts";
 
 const THEME_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 

@@ -1,5 +1,5 @@
-/** `href`, `src` and `action` attributes, double-quoted (as our layouts write them) or single-quoted. */
-const URL_ATTRIBUTE = /\b(href|src|action)=("([^"]*)"|'([^']*)')/g;
+/** `href`, `src`, `action` and `srcset` attributes, double-quoted (as our layouts write them) or single-quoted. */
+const URL_ATTRIBUTE = /\b(href|src|action|srcset)=("([^"]*)"|'([^']*)')/g;
 
 /**
  * Puts Eleventy's path prefix (`--pathprefix=/sub/`) before every site path
@@ -13,7 +13,9 @@ export function withPathPrefix(html: string, prefix: string): string {
   if (base === "") return html;
   return html.replace(URL_ATTRIBUTE, (whole, name: string, _quoted: string, double?: string, single?: string) => {
     const value = double ?? single ?? "";
-    if (!value.startsWith("/") || value.startsWith("//")) return whole;
-    return double !== undefined ? `${name}="${base}${value}"` : `${name}='${base}${value}'`;
+    // A srcset is a list of "URL width" candidates: each URL gets the prefix.
+    const prefixed = name === "srcset" ? value.split(",").map((candidate) => candidate.replace(/^(\s*)(\/(?!\/))/, `$1${base}$2`)).join(",") : value.startsWith("/") && !value.startsWith("//") ? base + value : value;
+    if (prefixed === value) return whole;
+    return double !== undefined ? `${name}="${prefixed}"` : `${name}='${prefixed}'`;
   });
 }
