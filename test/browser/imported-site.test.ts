@@ -1,6 +1,5 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { spawnSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import TOML from "@iarna/toml";
@@ -10,6 +9,7 @@ import { fixture, projectRoot, tempDir } from "../import/helpers/tree.ts";
 import { htmlFiles, urlOf } from "../output/build-site.ts";
 import { launchChromium } from "./chromium.ts";
 import { serve } from "./serve.ts";
+import { buildImported } from "../import/helpers/build-imported.ts";
 
 // Issue 15: an export with media, galleries, embeds, covers and markup, imported with --uploads and built
 // with no manual edit; in Chromium under the site's Content-Security-Policy, no page of it violates it.
@@ -33,14 +33,7 @@ async function importAndBuild(): Promise<string> {
   await mkdir(data, { recursive: true });
   await writeFile(join(data, "site.json"), JSON.stringify(SITE));
   await importWxr({ file: fixture("media.xml"), out: join(dir, "content"), data, timeZone: "Europe/Rome", uploads });
-  const site = join(dir, "_site");
-  const { FORCE_COLOR: _color, ...env } = process.env;
-  const build = spawnSync("npm", ["run", "build", "--silent", "--", `--input=${join(dir, "content")}`, `--output=${site}`], {
-    cwd: projectRoot,
-    encoding: "utf8",
-    env: { ...env, EDITORIALE_DATA: data, TZ: "Europe/Rome", EDITORIALE_IMAGE_CACHE: join(dir, "image-cache") },
-  });
-  if (build.status !== 0) assert.unreachable(`the import did not build as it came:\n${build.stdout}${build.stderr}`);
+  const site = buildImported(dir, data, { EDITORIALE_IMAGE_CACHE: join(dir, "image-cache") });
   return site;
 }
 

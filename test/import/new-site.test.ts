@@ -1,12 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "node-html-parser";
 import { formatReport, importWxr } from "../../src/import/index.ts";
 import { fixture, listFiles, projectRoot, tempDir } from "./helpers/tree.ts";
+import { buildImported } from "./helpers/build-imported.ts";
 
 /**
  * Starting a new site from an export (docs/wordpress-migration.md): import
@@ -27,14 +27,7 @@ test("import --out DIR/content --data DIR/_data into an empty folder, then build
   assert.is(await readFile(join(data, "terms.json"), "utf8"), "{}\n");
   assert.ok(formatReport(report).split("\n").some((line) => line.startsWith("Site: ") && line.includes("site.json created from the export")));
 
-  const site = join(dir, "_site");
-  const { FORCE_COLOR: _color, ...env } = process.env;
-  const build = spawnSync("npm", ["run", "build", "--silent", "--", `--input=${join(dir, "content")}`, `--output=${site}`], {
-    cwd: projectRoot,
-    encoding: "utf8",
-    env: { ...env, EDITORIALE_DATA: data, TZ: "Europe/Rome" },
-  });
-  if (build.status !== 0) assert.unreachable(`npm run build failed:\n${build.stdout}${build.stderr}`);
+  const site = buildImported(dir, data);
   const pages = await listFiles(site);
   assert.ok(pages.includes("forme-classiche/index.html") && pages.includes("allineamenti/index.html"), pages.join("\n"));
   const page = parse(await readFile(join(site, "forme-classiche/index.html"), "utf8"), { blockTextElements: { script: true, style: true } });

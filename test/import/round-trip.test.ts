@@ -1,6 +1,5 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { spawnSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { importWxr, type ImportReport } from "../../src/import/index.ts";
@@ -8,6 +7,7 @@ import { BuiltSite } from "./helpers/answers.ts";
 import { writeLargeExport } from "./helpers/generate-wxr.ts";
 import { oldUrls } from "./helpers/old-urls.ts";
 import { fixture, projectRoot, tempDir } from "./helpers/tree.ts";
+import { buildImported } from "./helpers/build-imported.ts";
 
 const SITE = {
   title: "Welforum",
@@ -24,14 +24,7 @@ async function importAndBuild(file: string, label: string): Promise<{ report: Im
   await mkdir(data, { recursive: true });
   await writeFile(join(data, "site.json"), JSON.stringify(SITE));
   const report = await importWxr({ file, out: join(dir, "content"), data, timeZone: "Europe/Rome" });
-  const site = join(dir, "_site");
-  const { FORCE_COLOR: _color, ...env } = process.env;
-  const build = spawnSync("npm", ["run", "build", "--silent", "--", `--input=${join(dir, "content")}`, `--output=${site}`], {
-    cwd: projectRoot,
-    encoding: "utf8",
-    env: { ...env, EDITORIALE_DATA: data, TZ: "Europe/Rome" },
-  });
-  if (build.status !== 0) assert.unreachable(`npm run build failed on the import of ${file}:\n${build.stdout}${build.stderr}`);
+  const site = buildImported(dir, data);
   return { report, site };
 }
 

@@ -15,20 +15,12 @@ import * as assert from "uvu/assert";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parse } from "node-html-parser";
 import { ROOT } from "../helpers/build.ts";
+import { ELEVENTY_VERSION, plainEnv, run } from "./helpers/plain-site.ts";
 
-const ELEVENTY_VERSION = "3.1.8";
 const work = mkdtempSync(path.join(tmpdir(), "editoriale-collection-"));
 const site = path.join(work, "blog");
 
-/** The environment of a site that never heard of tsx: no loader flags inherited from this test's process. */
-const plainEnv: NodeJS.ProcessEnv = { ...process.env, TZ: "Europe/Rome" };
-delete plainEnv.NODE_OPTIONS;
 
-function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  const result = spawnSync(command, args, { cwd, encoding: "utf8", env: plainEnv });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-  return result;
-}
 
 function eleventy(...args: string[]): SpawnSyncReturns<string> {
   return spawnSync("npx", ["--no-install", "@11ty/eleventy", "--quiet", ...args], { cwd: site, encoding: "utf8", env: plainEnv, maxBuffer: 64 * 1024 * 1024 });

@@ -5,7 +5,7 @@
  * its build with `npx @11ty/eleventy`, and a consumer type-checked against the
  * installed `.d.ts`. Slow (one `npm install` a run, from the npm cache).
  */
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,20 +14,12 @@ import * as assert from "uvu/assert";
 import { XMLParser } from "fast-xml-parser";
 import { parse } from "node-html-parser";
 import { ROOT } from "../helpers/build.ts";
+import { ELEVENTY_VERSION, plainEnv, run } from "./helpers/plain-site.ts";
 
-const ELEVENTY_VERSION = "3.1.8";
 const work = mkdtempSync(path.join(tmpdir(), "editoriale-pack-"));
 const site = path.join(work, "site");
 
-/** The environment of a site that never heard of tsx: no loader flags inherited from this test's process. */
-const plainEnv: NodeJS.ProcessEnv = { ...process.env, TZ: "Europe/Rome" };
-delete plainEnv.NODE_OPTIONS;
 
-function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  const result = spawnSync(command, args, { cwd, encoding: "utf8", env: plainEnv });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-  return result;
-}
 
 // One pack and one install for the whole file.
 run("npm", ["pack", "--pack-destination", work, "--silent"], ROOT);
