@@ -43,8 +43,11 @@ const optionsSchema = z.strictObject({
   pageSize: z.number().int().min(1).max(1000).default(10),
   /** Items per feed. */
   feedSize: z.number().int().min(1).max(1000).default(20),
-  /** Where articles are read from, relative to Eleventy's input folder; "" = the whole input. */
-  contentGlob: z.string().default("**/*.md"),
+  /**
+   * Content mode: the folder of Eleventy's input that holds the articles (and pages, dossiers, media), read by
+   * Editoriale and never by Eleventy; "" = the whole input. Templates elsewhere in the input are the site's own.
+   */
+  contentFolder: z.string().refine((f) => !f.split(/[\\/]/).includes("..") && !f.startsWith("/"), "a folder inside Eleventy's input, e.g. `content`").default(""),
   /** The taxonomies, in the order they appear on article pages. */
   taxonomies: z.array(taxonomySchema).min(1).optional(),
   /** Pairs of taxonomy keys whose intersections get archives: ["area", "tag"] → /area/<a>/tag/<t>/. */
@@ -100,7 +103,7 @@ export interface ResolvedOptions {
   site: z.output<typeof optionsSchema>["site"];
   pageSize: number;
   feedSize: number;
-  contentGlob: string;
+  contentFolder: string;
   taxonomies: Taxonomy[];
   intersections: Array<[Taxonomy, Taxonomy]>;
   terms: TermDataTable;
@@ -206,7 +209,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     site: o.site,
     pageSize: o.pageSize,
     feedSize: o.feedSize,
-    contentGlob: o.contentGlob,
+    contentFolder: o.contentFolder,
     taxonomies,
     intersections,
     terms: o.terms,

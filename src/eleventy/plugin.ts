@@ -36,7 +36,9 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   // Collection mode: the site's posts stay Eleventy templates; only archives, indexes and feeds are added.
   if (options.collection !== undefined) return addCollectionMode(eleventyConfig, { ...options, collection: options.collection });
   const md = createMarkdown();
-  const input = eleventyConfig.directories.input;
+  // The articles' folder: Eleventy's input, or a folder of it (`contentFolder`) beside the site's own templates.
+  const contentDir = (input: string) => path.join(input, options.contentFolder);
+  const input = contentDir(eleventyConfig.directories.input);
   eleventyConfig.setLibrary("md", md);
   // The content folder is ours: Eleventy reads nothing in it, so no file there is a template or runs code
   // (unless the site says it trusts templates there: then only the Markdown articles are ours).
@@ -58,7 +60,7 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
     // With --to=json the standard output is Eleventy's JSON: our lines go to the standard error.
     const log = toJson ? console.error : console.log;
     try {
-      const { theme, report, seconds } = await builder.build({ input: directories.input, output: directories.output, runMode, dryRun: toJson || isDryRun(), log, pathPrefix: eleventyConfig.pathPrefix ?? "/" });
+      const { theme, report, seconds } = await builder.build({ input: contentDir(directories.input), output: directories.output, runMode, dryRun: toJson || isDryRun(), log, pathPrefix: eleventyConfig.pathPrefix ?? "/" });
       buildProblems.clear();
       const articles = theme.model.articles.length;
       if (!report) {

@@ -80,8 +80,11 @@ test("a bad value still gets its own sentence next to an unknown option", () => 
   assert.match(found[1] ?? "", /^editoriale options → feedsize: unknown option\. Did you mean feedSize\?/);
 });
 
-test("contentGlob is still accepted (read by no one yet)", () => {
-  assert.is(resolveOptions({ site, contentGlob: "articoli/**/*.md" }).contentGlob, "articoli/**/*.md");
+test("contentFolder: a folder inside Eleventy's input; contentGlob, never read, is gone", () => {
+  assert.is(resolveOptions({ site, contentFolder: "articoli" }).contentFolder, "articoli");
+  assert.is(resolveOptions({ site }).contentFolder, "");
+  assert.throws(() => resolveOptions({ site, contentFolder: "../fuori" }), /contentFolder: a folder inside Eleventy's input/);
+  assert.throws(() => resolveOptions({ site, contentGlob: "**/*.md" }), /contentGlob: unknown option/);
 });
 
 test("the sample site's and every fixture's site data are valid options", () => {
