@@ -1,4 +1,4 @@
-import { html } from "../../src/core/html.ts";
+import { html, type SafeHtml } from "../../src/core/html.ts";
 import type { Theme } from "../theme.ts";
 import { renderDocument } from "../partials/document.ts";
 import { breadcrumbs } from "../partials/breadcrumbs.ts";
@@ -10,6 +10,16 @@ import { searchForm } from "../partials/search-form.ts";
  * from the dictionary; filters are the taxonomies with a `data-pagefind-filter`.
  */
 export function renderSearchPage(theme: Theme): string {
+  const { words } = theme.model.options;
+  return renderDocument(
+    theme,
+    { title: words.searchTitle, description: words.searchIntro, url: "/cerca/", ogType: "website", noindex: true, scripts: ["/assets/cerca.js"] },
+    searchMain(theme),
+  );
+}
+
+/** The search page's `<main>` content: heading, form, and the list the script fills (a site's layout puts it in its own page). */
+export function searchMain(theme: Theme): SafeHtml {
   const { words, taxonomies } = theme.model.options;
   const filters = taxonomies.filter((t) => t.key !== "author").map((t) => ({ key: t.key, label: t.label }));
   const main = html`${breadcrumbs(theme, [{ name: words.home, url: "/" }], words.searchTitle)}
@@ -27,9 +37,5 @@ ${searchForm(theme, "cerca-pagina")}
 <ol class="search-results__list"></ol>
 </div>
 </div>`;
-  return renderDocument(
-    theme,
-    { title: words.searchTitle, description: words.searchIntro, url: "/cerca/", ogType: "website", noindex: true, scripts: ["/assets/cerca.js"] },
-    main,
-  );
+  return main;
 }

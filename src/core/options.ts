@@ -73,7 +73,7 @@ const optionsSchema = z.strictObject({
   capitalizeMonths: z.boolean().default(false),
   /** Number of related articles on an article page (3 to 5 is usual). */
   relatedCount: z.number().int().min(0).max(20).default(4),
-  /** Full-text search with Pagefind: /cerca/ and a search box in the header (on by default in content mode; not yet in collection mode). */
+  /** Full-text search with Pagefind: /cerca/ and a search box in the header (on by default in content mode, opt-in in collection mode). */
   search: z.boolean().optional(),
   /** Collection mode: the Eleventy collection whose items are the articles (e.g. "posts"); unset = content mode. */
   collection: z.string().min(1).optional(),
@@ -203,7 +203,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     for (const key of ["layout", "home", "notFound", "robots", "sitemap", "redirects"] as const) {
       if (o[key]) problems.push(optionProblem(key, "only applies in collection mode (with `collection`); content mode always writes its own pages"));
     }
-  } else if (o.search) problems.push(optionProblem("search", "search is not available in collection mode yet; set `search: false` or remove it"));
+  }
   if (problems.length > 0) throw new EditorialeError(problems);
   return {
     site: o.site,

@@ -9,6 +9,7 @@ import { BuildProblems } from "./error-page.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { stylesheetAsset } from "./stylesheet.ts";
 import { checkTemplateUrls } from "./template-guard.ts";
+import { isDryRun } from "./dry-run.ts";
 import { ContentBuilder } from "./content-builder.ts";
 import { addCollectionMode } from "./collection-mode/wiring.ts";
 
@@ -96,13 +97,4 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   eleventyConfig.addCollection("editorialeArchives", () => model()?.archives ?? []);
   eleventyConfig.addCollection("editorialeIndexes", () => model()?.indexes ?? []);
   eleventyConfig.addCollection("editorialeDossiers", () => model()?.dossiers ?? []);
-}
-
-/**
- * Whether Eleventy runs with `--dryrun`. Eleventy 3 tells plugins its output
- * mode but not this flag, so its command line is read (`--dryrun`, as Eleventy's
- * own parser spells it), and ELEVENTY_DRYRUN=1 for the programmatic API.
- */
-function isDryRun(): boolean {
-  return process.env.ELEVENTY_DRYRUN === "1" || process.argv.some((arg) => arg === "--dryrun" || arg === "--dryrun=true");
 }

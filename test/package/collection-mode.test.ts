@@ -15,6 +15,8 @@ import * as assert from "uvu/assert";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parse } from "node-html-parser";
 import { ROOT } from "../helpers/build.ts";
+import { launchChromium } from "../browser/chromium.ts";
+import { serve } from "../browser/serve.ts";
 import { ELEVENTY_VERSION, plainEnv, run } from "./helpers/plain-site.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "editoriale-collection-"));
@@ -30,7 +32,8 @@ function eleventy(...args: string[]): SpawnSyncReturns<string> {
 run("npm", ["pack", "--pack-destination", work, "--silent"], ROOT);
 const tarball = path.join(work, readdirSync(work).find((name) => name.endsWith(".tgz")) ?? "");
 cpSync(path.join(ROOT, "test/fixtures/eleventy-blog"), site, { recursive: true, filter: (from) => !/[\\/](_site[^\\/]*|node_modules)$/.test(from) });
-run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--save-exact", tarball, `@11ty/eleventy@${ELEVENTY_VERSION}`], site);
+// Pagefind too: the optional peer a site installs to opt in to search.
+run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--save-exact", tarball, `@11ty/eleventy@${ELEVENTY_VERSION}`, "pagefind@1.6.0"], site);
 
 // The same copy without Editoriale: the config with its import and its addPlugin block taken out.
 const config = readFileSync(path.join(site, "eleventy.config.js"), "utf8");
@@ -260,6 +263,33 @@ test("home: true on a site without its own home and feed: our paginated home in 
     assert.is(feed.rss.channel.item.length, 4);
   } finally {
     for (const file of own) renameSync(`${file}.off`, file);
+  }
+});
+
+test("search: true — /cerca/ in the site's layout, a Pagefind index of the four posts only, results in Chromium", async () => {
+  const result = eleventy(configWith("search.config.js", (o) => `${o}\n    search: true,`), "--output=_site-search");
+  assert.is(result.status, 0, `${result.stdout}\n${result.stderr}`);
+  assert.match(result.stdout, /\[editoriale\] search: indexed 4 posts in/);
+  const folder = path.join(site, "_site-search");
+  const doc = page("/cerca/", folder);
+  assert.is(doc.querySelector("header.testata a")?.text, "Blog di prova", "the site's layout");
+  assert.ok(doc.querySelector("main #risultati"));
+  assert.is(doc.querySelector('main script[type="module"]')?.getAttribute("src"), "/assets/cerca.js");
+  assert.ok(existsSync(path.join(folder, "assets/cerca.js")));
+  const entry = JSON.parse(read(folder, "pagefind/pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };
+  assert.equal(Object.values(entry.languages).map((l) => l.page_count), [4]);
+  const server = await serve(folder);
+  const browser = await launchChromium();
+  try {
+    const tab = await browser.newPage();
+    await tab.goto(`${server.origin}/cerca/?q=domiciliare`);
+    await tab.waitForSelector(".search-result .card__title a", { timeout: 20_000 });
+    const first = await tab.locator(".search-result .card__title a").first();
+    assert.is((await first.textContent())?.trim(), "Assistenza domiciliare agli anziani");
+    assert.is(await first.getAttribute("href"), "/blog/assistenza-domiciliare/");
+  } finally {
+    await browser.close();
+    await server.close();
   }
 });
 

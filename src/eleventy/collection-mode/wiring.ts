@@ -20,6 +20,7 @@ import { fingerprintStylesheet } from "../stylesheet.ts";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { collectionSources, type CollectionItem } from "./sources.ts";
 import { withPathPrefix } from "../../core/path-prefix.ts";
+import { addCollectionSearch } from "./search.ts";
 
 const THEME_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -73,7 +74,7 @@ export function addCollectionMode(eleventyConfig: EleventyConfig, options: Resol
     const items = api.getFilteredByTag(options.collection);
     const model = buildSiteModel(collectionSources(items, options.taxonomies, options.collection), options, md);
     for (const notice of model.notices) console.log(`[editoriale] ${notice}`);
-    built = { theme: { model, md, stylesheet: stylesheet(), search: false }, items: new Map(items.map((i) => [i.inputPath, i])), feedItems: new Map() };
+    built = { theme: { model, md, stylesheet: stylesheet(), search: options.search }, items: new Map(items.map((i) => [i.inputPath, i])), feedItems: new Map() };
     return built;
   };
   const theme = (): Theme => {
@@ -132,6 +133,9 @@ export function addCollectionMode(eleventyConfig: EleventyConfig, options: Resol
       return renderFeed(built, data.editoriale as Archive, prefixOf(this));
     },
   });
+  if (options.search) {
+    addCollectionSearch(eleventyConfig, options, THEME_ROOT, () => built && { theme: built.theme, posts: new Set(built.items.keys()) }, prefixOf);
+  }
   if (options.notFound) {
     eleventyConfig.addTemplate(TEMPLATES.notFound, {
       data: { eleventyExcludeFromCollections: true, layout: false, permalink: "/404.html" },
