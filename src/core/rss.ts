@@ -41,11 +41,6 @@ function formatRfc822(date: Date, timeZone: string): string {
   return `${part.weekday}, ${part.day} ${part.month} ${(part.year ?? "").padStart(4, "0")} ${part.hour}:${part.minute}:${part.second} ${offset}`;
 }
 
-/** RSS 2.0 with atom:link, dc:creator and content:encoded. `contentHtml` gives an item's full HTML with absolute URLs. */
-export function renderRss(feed: Feed, timeZone: string, contentHtml: (item: FeedItem) => string): string {
-  return renderRssChannel(feed, timeZone, (item) => renderRssItem(item, timeZone, contentHtml(item)));
-}
-
 /**
  * Which text is read as what: readers show `<description>` (item and channel) as HTML — the RSS 2.0
  * spec allows "entity-encoded HTML" there and the RSS Advisory Board's profile and the W3C feed
@@ -70,12 +65,6 @@ ${item.creators.map((c) => `      <dc:creator>${e(c)}</dc:creator>\n`).join("")}
       <content:encoded>${cdata(contentHtml)}</content:encoded>
     </item>
 `;
-}
-
-/** The feed around its items; `itemXml` gives each item as renderRssItem writes it. */
-export function renderRssChannel(feed: Feed, timeZone: string, itemXml: (item: FeedItem) => string): string {
-  const [head, tail] = rssChannelEnds(feed, timeZone);
-  return head + feed.items.map((item) => itemXml(item)).join("") + tail;
 }
 
 /** The text before the first item and after the last: a writer can put the items between without joining them. */

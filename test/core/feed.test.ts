@@ -2,8 +2,14 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Archive } from "../../src/core/archive.ts";
 import type { Article } from "../../src/core/article.ts";
-import { buildFeed } from "../../src/core/feed.ts";
-import { renderRss } from "../../src/core/rss.ts";
+import { buildFeed, type Feed, type FeedItem } from "../../src/core/feed.ts";
+import { renderRssItem, rssChannelEnds } from "../../src/core/rss.ts";
+
+/** A whole feed from the two pieces the build writes: the channel's ends around each item. */
+function renderRss(feed: Feed, timeZone: string, contentHtml: (item: FeedItem) => string): string {
+  const [head, tail] = rssChannelEnds(feed, timeZone);
+  return head + feed.items.map((item) => renderRssItem(item, timeZone, contentHtml(item))).join("") + tail;
+}
 import { XMLParser } from "fast-xml-parser";
 import { parse as parseHtml } from "node-html-parser";
 import type { Term } from "../../src/core/terms.ts";
