@@ -62,7 +62,7 @@ export const articleSchema = z.looseObject({
   permalink: z.union([sitePath, z.literal(false)]).optional(),
   aliases: z.array(sitePath).optional(),
   wp_id: z.number().int().positive().optional(),
-  kind: z.literal("article").optional(),
+  kind: z.literal("article", { error: (issue) => `is “${String(issue.input)}”: a file is an article (leave kind out) or a page (kind: page)` }).optional(),
   sticky: z.boolean().optional(),
   image: imagePath.optional(),
   /** The image's text alternative; "" (written so) for a decorative image. Required with `image` (readArticle). */
@@ -114,7 +114,7 @@ const EXPECTED: Record<string, string> = {
   permalink: "a path inside the site, starting with /, e.g. permalink: /chi-siamo/",
   aliases: 'a list of former paths on this site, starting with /, e.g. aliases: ["/2018/03/lecco/"] (for /?p=123 links write wp_id: 123)',
   wp_id: "a positive whole number",
-  kind: "kind: page for a page (chi siamo, contatti); leave it out for an article",
+  kind: "kind: page for a page (chi siamo, contatti), or nothing for an article",
   sticky: "true or false (true keeps the article at the top of the home page)",
   image: "the path of an image file in the content folder, e.g. image: media/2018/03/lecco.jpg",
   image_alt: 'a text describing the image, e.g. image_alt: "Il municipio di Lecco" (image_alt: "" for a decorative image)',

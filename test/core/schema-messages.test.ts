@@ -49,4 +49,10 @@ test("regression: `slug: ..` is a slug problem with the slug fix", () => {
   assert.match(problem?.fix ?? "", /^write lower-case letters, digits and dashes/);
 });
 
+test("kind: only page (or nothing, or article); any other value says what a file can be", () => {
+  assert.equal(line({ kind: "pagina" }), ["kind: is “pagina”: a file is an article (leave kind out) or a page (kind: page). Fix: write kind: page for a page (chi siamo, contatti), or nothing for an article"]);
+  assert.equal(line({ kind: "article" }), []);
+  assert.equal(line({ sticky: "sì" }).length, 1);
+});
+
 test.run();
