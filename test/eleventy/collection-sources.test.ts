@@ -90,7 +90,7 @@ test("a post without title is one problem naming its file", () => {
   }
 });
 
-test("options: collection mode turns search off by default and refuses it on; layout and the opt-ins only apply there", () => {
+test("options: collection mode turns search off by default and lets a site opt in; layout and the opt-ins only apply there", () => {
   assert.is(options.search, false);
   assert.is(options.home, false);
   assert.is(resolveOptions({ site: { title: "T", url: "https://t.example" } }).search, true);
@@ -102,7 +102,8 @@ test("options: collection mode turns search off by default and refuses it on; la
       return (error as EditorialeError).problems.map((p) => `${p.field}: ${p.message}`);
     }
   };
-  assert.equal(messages({ site: { title: "T", url: "https://t.example" }, collection: "posts", search: true }), ["search: search is not available in collection mode yet; set `search: false` or remove it"]);
+  assert.equal(messages({ site: { title: "T", url: "https://t.example" }, collection: "posts", search: true }), []);
+  assert.is(resolveOptions({ site: { title: "T", url: "https://t.example" }, collection: "posts", search: true }).search, true);
   assert.equal(messages({ site: { title: "T", url: "https://t.example" }, layout: "layouts/base.njk", home: true }), [
     "layout: only applies in collection mode (with `collection`); content mode always writes its own pages",
     "home: only applies in collection mode (with `collection`); content mode always writes its own pages",
