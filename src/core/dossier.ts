@@ -4,6 +4,7 @@ import type { Problem } from "./errors.ts";
 import { firstParagraph } from "./excerpt.ts";
 import { slugify, slugTextProblem } from "./slug.ts";
 import type { MarkdownRenderer } from "./markdown.ts";
+import { percentDecoded } from "./percent-decode.ts";
 
 /** A dossier ("Il Punto di Welforum"): a curated, ordered series of articles. */
 export interface Dossier {
@@ -53,7 +54,7 @@ export function readDossier(
 function dossierNameProblem(file: string, name: string, base: string): Problem | undefined {
   const reason = slugTextProblem(name);
   if (reason === undefined) return undefined;
-  const better = slugify(decodeURIComponentSafely(name));
+  const better = slugify(percentDecoded(name));
   return {
     code: "DOSSIER_NAME_INVALID",
     file,
@@ -66,13 +67,6 @@ function dossierNameProblem(file: string, name: string, base: string): Problem |
 }
 
 /** `%2e%2e` and `%20` are what the editor meant as `..` and a space: the suggested name is made from that. */
-function decodeURIComponentSafely(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 /** The editor's order: `order` first (articles without one come last), then oldest first. */
 export function byDossierOrder(a: Article, b: Article): number {

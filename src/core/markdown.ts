@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import { percentDecoded } from "./percent-decode.ts";
 
 export type MarkdownRenderer = ReturnType<typeof MarkdownIt>;
 
@@ -12,13 +13,8 @@ const SAFE_SCHEMES = new Set(["http", "https", "mailto", "tel"]);
  * those characters are removed before looking at the scheme.
  */
 export function isSafeLink(url: string): boolean {
-  let decoded = url;
-  try {
-    decoded = decodeURIComponent(url);
-  } catch {
-    // A malformed escape cannot hide a scheme from us: the raw text is checked as it is.
-  }
-  const compact = decoded.replace(/[\u0000-\u0020\u007F-\u009F]/g, "");
+  // A malformed escape cannot hide a scheme from us: the raw text is checked as it is.
+  const compact = percentDecoded(url).replace(/[\u0000-\u0020\u007F-\u009F]/g, "");
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1];
   return scheme === undefined || SAFE_SCHEMES.has(scheme.toLowerCase());
 }

@@ -1,5 +1,6 @@
 import type { Problem } from "./errors.ts";
 import { outputPath } from "./output-path.ts";
+import { percentDecoded } from "./percent-decode.ts";
 
 /** Who writes a file: named in the message when two want it. */
 export interface OutputOwner {
@@ -84,13 +85,7 @@ export class OutputRegistry {
 
 /** The file's path as the file system sees it: decoded, in one Unicode form, without a leading slash. */
 function fileKey(url: string): string {
-  let decoded = url;
-  try {
-    decoded = decodeURIComponent(url);
-  } catch {
-    // A lone % is part of the name as written.
-  }
-  return outputPath(decoded.normalize("NFC")).replace(/\/{2,}/g, "/");
+  return outputPath(percentDecoded(url).normalize("NFC")).replace(/\/{2,}/g, "/");
 }
 
 /** `a/b/index.html` → `a`, `a/b`: the folders that must exist for the file. */

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Problem } from "../core/errors.ts";
 import type { OutputRegistry } from "../core/output-registry.ts";
 import { displayPath } from "./display-path.ts";
+import { percentDecoded } from "../core/percent-decode.ts";
 
 /** Files Eleventy would run as templates or as template data: code, in a folder that should hold only writing. */
 const TEMPLATE_FILE = /\.(?:11ty\.[cm]?[jt]sx?|11tydata\.[cm]?js|11tydata\.json|njk|liquid|html?|ejs|hbs|handlebars|mustache|haml|pug|webc|vto|jsx|tsx|mdx)$/i;
@@ -68,12 +69,7 @@ export function checkTemplateUrls(inputPathToUrl: Record<string, unknown>, outpu
 
 /** A URL whose file would resolve outside the output folder. */
 function leavesOutput(url: string): boolean {
-  let decoded = url;
-  try {
-    decoded = decodeURIComponent(url);
-  } catch {
-    // kept as written
-  }
+  const decoded = percentDecoded(url);
   if (decoded.includes("\\") || decoded.includes("\u0000")) return true;
   let depth = 0;
   for (const segment of decoded.split("/")) {

@@ -3,6 +3,7 @@
  * is the old site's when its host is one of the export's hosts (with or
  * without "www.", over http or https) or when it is root-relative.
  */
+import { percentDecoded } from "../core/percent-decode.ts";
 
 /** The percent-decoded path of an old permalink, or "" when it has none usable (`/?p=12`). */
 export function oldPathOf(link: string): string {
@@ -14,7 +15,7 @@ export function oldPathOf(link: string): string {
     return "";
   }
   if (url.search) return "";
-  return normalPath(safeDecode(url.pathname).normalize("NFC"));
+  return normalPath(percentDecoded(url.pathname).normalize("NFC"));
 }
 
 /** `//greek/x/` (a site address saved with a trailing slash) answers at `/greek/x/`: WordPress ignores repeated slashes. */
@@ -22,13 +23,6 @@ function normalPath(path: string): string {
   return path.replace(/\/{2,}/g, "/");
 }
 
-function safeDecode(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
 
 function bareHost(host: string): string {
   return host.toLowerCase().replace(/^www\./, "");
@@ -77,7 +71,7 @@ export function resolveLink(href: string, targets: LinkTargets): LinkResult {
   }
   if (url.host !== "old.invalid" && !targets.hosts.has(bareHost(url.host))) return { kind: "external" };
   if (url.protocol !== "http:" && url.protocol !== "https:") return { kind: "external" };
-  const path = normalPath(safeDecode(url.pathname).normalize("NFC"));
+  const path = normalPath(percentDecoded(url.pathname).normalize("NFC"));
   if (/\/wp-(content|admin|includes)\//.test(path) || path.startsWith("/feed")) return { kind: "external" };
   const shortlink = url.searchParams.get("p") ?? url.searchParams.get("page_id");
   let id: number | undefined;

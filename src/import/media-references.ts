@@ -1,3 +1,4 @@
+import { percentDecoded } from "../core/percent-decode.ts";
 /**
  * References to the old site's uploads in a body (`src`, `href`, `poster`
  * on any of its hosts, or root-relative), rewritten to the new site's
@@ -22,11 +23,7 @@ export function uploadPath(url: string, hosts: ReadonlySet<string>): string | un
   if (host !== "old.invalid" && !hosts.has(host)) return undefined;
   const at = parsed.pathname.indexOf(UPLOADS);
   if (at < 0) return undefined;
-  try {
-    return decodeURIComponent(parsed.pathname.slice(at + UPLOADS.length));
-  } catch {
-    return parsed.pathname.slice(at + UPLOADS.length);
-  }
+  return percentDecoded(parsed.pathname.slice(at + UPLOADS.length));
 }
 
 /** `name-300x200.jpg` → `name.jpg`; any other path unchanged. */

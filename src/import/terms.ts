@@ -2,6 +2,7 @@ import { slugify } from "../core/slug.ts";
 import { decodeEntities, htmlToText } from "./entities.ts";
 import type { TaxonomyMap } from "./taxonomy-map.ts";
 import type { WxrItemTerm, WxrTerm } from "./wxr-types.ts";
+import { percentDecoded } from "../core/percent-decode.ts";
 
 /** One entry of `_data/terms.json` (docs/content-model.md). */
 export interface TermEntry {
@@ -38,11 +39,7 @@ interface Used {
 }
 
 function decodeSlug(slug: string): string {
-  try {
-    return decodeURIComponent(slug).normalize("NFC");
-  } catch {
-    return slug;
-  }
+  return percentDecoded(slug).normalize("NFC");
 }
 
 /**

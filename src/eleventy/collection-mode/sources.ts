@@ -1,6 +1,7 @@
 import type { ModelSource } from "../../core/site-model.ts";
 import type { Taxonomy } from "../../core/taxonomy.ts";
 import { isSlugText } from "../../core/schema.ts";
+import { percentDecoded } from "../../core/percent-decode.ts";
 
 /** What Editoriale reads of an item of an Eleventy collection (`collectionApi.getFilteredByTag`). */
 export interface CollectionItem {
@@ -45,7 +46,7 @@ export function collectionSources(items: readonly CollectionItem[], taxonomies: 
       data[taxonomy.field] = taxonomy.field === "tags" ? withoutCollectionTags(value, hidden) : value;
     }
     // The slug is the last segment of Eleventy's URL (the title's slug may differ, or be empty).
-    const segment = decodeSegment(item.url.split("/").filter(Boolean).pop() ?? "");
+    const segment = percentDecoded(item.url.split("/").filter(Boolean).pop() ?? "");
     if (segment && isSlugText(segment)) data.slug = segment;
     sources.push({ kind: "article", file: item.inputPath, url: item.url, data, markdown: withoutTemplateTags(typeof item.rawInput === "string" ? item.rawInput : "") });
   }
@@ -61,13 +62,6 @@ function withoutCollectionTags(value: unknown, hidden: ReadonlySet<string>): unk
   return Array.isArray(value) ? value.filter((tag) => !(typeof tag === "string" && hidden.has(tag))) : value;
 }
 
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
 
 /** Nunjucks/Liquid tags, outputs and comments: their source is not the writer's text. */
 function withoutTemplateTags(raw: string): string {
