@@ -5,6 +5,7 @@
  * reference is either that site path or the path relative to the content
  * folder (`media/2018/03/lecco.jpg`, what the importer writes).
  */
+import { MEDIA_FOLDER } from "./site-files.ts";
 
 /** Why a featured-image path cannot name a file of the content folder, or undefined when it can. */
 export function imagePathProblem(value: string): string | undefined {
@@ -28,7 +29,7 @@ export function imageSitePath(value: string): string {
  * anything else stay as written.
  */
 export function localMediaPath(src: string): string | undefined {
-  const path = src.startsWith("/media/") ? src : src.startsWith("media/") ? `/${src}` : undefined;
+  const path = src.startsWith(`/${MEDIA_FOLDER}/`) ? src : src.startsWith(`${MEDIA_FOLDER}/`) ? `/${src}` : undefined;
   if (path === undefined || /[?#\\]/.test(path)) return undefined;
   let decoded: string;
   try {

@@ -2,6 +2,7 @@ import { copyFile, mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { MediaIndex, MediaItem } from "./media-index.ts";
 import { originalOf, uploadPath } from "./media-references.ts";
+import { MEDIA_FOLDER } from "../core/site-files.ts";
 
 /**
  * Moves the old site's media into the new one: from a copy of
@@ -44,7 +45,7 @@ export class MediaMover {
     const item = this.byFile.get(path) ?? this.byFile.get(originalOf(path));
     const file = item?.file ?? path;
     const from = this.source.kind === "uploads" ? join(this.source.dir, ...file.split("/")) : item?.url || url;
-    return { path: file, from, sitePath: `/media/${file}`, url };
+    return { path: file, from, sitePath: `/${MEDIA_FOLDER}/${file}`, url };
   }
 
   /** True once the file is in media/ (copied, downloaded, or already there); false when it cannot be had. */
@@ -64,7 +65,7 @@ export class MediaMover {
   }
 
   private async bring(target: MediaTarget): Promise<boolean> {
-    const dest = join(this.contentDir, "media", ...target.path.split("/"));
+    const dest = join(this.contentDir, MEDIA_FOLDER, ...target.path.split("/"));
     if (await exists(dest)) return true;
     try {
       if (this.source.kind === "uploads") {
