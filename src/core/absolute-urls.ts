@@ -1,5 +1,7 @@
-/** `href` and `src` attributes, double-quoted (as markdown-it writes them) or single-quoted (raw HTML). */
-const URL_ATTRIBUTE = /\b(href|src)=("([^"]*)"|'([^']*)')/g;
+import { urlAttributeRewriter } from "./url-attributes.ts";
+
+/** Links and images of a fragment: `href` and `src`. */
+const rewriteLinks = urlAttributeRewriter(["href", "src"]);
 
 /**
  * Rewrites the links and images of an HTML fragment to absolute URLs against
@@ -8,11 +10,9 @@ const URL_ATTRIBUTE = /\b(href|src)=("([^"]*)"|'([^']*)')/g;
  * the article, but a reader shows the item away from it, so it becomes the article's URL with the fragment.
  */
 export function absolutizeHtml(html: string, base: string, absoluteUrl: (url: string, base: string) => string): string {
-  return html.replace(URL_ATTRIBUTE, (whole, name: string, _quoted: string, double?: string, single?: string) => {
-    const value = double ?? single ?? "";
-    if (value === "" || /^[a-z][a-z0-9+.-]*:/i.test(value)) return whole;
+  return rewriteLinks(html, (value) => {
+    if (value === "" || /^[a-z][a-z0-9+.-]*:/i.test(value)) return undefined;
     const url = value.replace(/&amp;/g, "&");
-    const absolute = (url.startsWith("#") ? base.replace(/#.*$/, "") + url : absoluteUrl(url, base)).replace(/&/g, "&amp;");
-    return double !== undefined ? `${name}="${absolute.replace(/"/g, "&quot;")}"` : `${name}='${absolute.replace(/'/g, "&#39;")}'`;
+    return (url.startsWith("#") ? base.replace(/#.*$/, "") + url : absoluteUrl(url, base)).replace(/&/g, "&amp;");
   });
 }

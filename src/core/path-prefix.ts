@@ -1,5 +1,7 @@
-/** `href`, `src`, `action` and `srcset` attributes, double-quoted (as our layouts write them) or single-quoted. */
-const URL_ATTRIBUTE = /\b(href|src|action|srcset)=("([^"]*)"|'([^']*)')/g;
+import { urlAttributeRewriter } from "./url-attributes.ts";
+
+/** Every attribute of our pages that holds a site path: links, images and their `srcset`, scripts, forms. */
+const rewriteSitePaths = urlAttributeRewriter(["href", "src", "action", "srcset"]);
 
 /**
  * Puts Eleventy's path prefix (`--pathprefix=/sub/`) before every site path
@@ -11,11 +13,9 @@ const URL_ATTRIBUTE = /\b(href|src|action|srcset)=("([^"]*)"|'([^']*)')/g;
 export function withPathPrefix(html: string, prefix: string): string {
   const base = prefix.replace(/\/+$/, "");
   if (base === "") return html;
-  return html.replace(URL_ATTRIBUTE, (whole, name: string, _quoted: string, double?: string, single?: string) => {
-    const value = double ?? single ?? "";
+  return rewriteSitePaths(html, (value, name) => {
     // A srcset is a list of "URL width" candidates: each URL gets the prefix.
     const prefixed = name === "srcset" ? value.split(",").map((candidate) => candidate.replace(/^(\s*)(\/(?!\/))/, `$1${base}$2`)).join(",") : value.startsWith("/") && !value.startsWith("//") ? base + value : value;
-    if (prefixed === value) return whole;
-    return double !== undefined ? `${name}="${prefixed}"` : `${name}='${prefixed}'`;
+    return prefixed === value ? undefined : prefixed;
   });
 }
