@@ -1,6 +1,7 @@
 import type { Archive } from "./archive.ts";
 import type { Article } from "./article.ts";
 import { termKey } from "./term-key.ts";
+import type { ResolvedOptions } from "./options.ts";
 
 /** A feed, independent of its format. URLs are absolute. */
 export interface Feed {
@@ -44,6 +45,21 @@ export interface FeedSettings {
   /** Taxonomy keys whose terms become `<category>`; the author taxonomy key becomes dc:creator. */
   categoryKeys: readonly string[];
   authorKey: string;
+}
+
+/**
+ * A site's feed settings from its options: the author taxonomy gives dc:creator, every other one a
+ * `<category>`. `siteUrl` is where the pages are, absolutely (a path prefix included).
+ */
+export function feedSettings(options: ResolvedOptions, siteUrl = options.site.url): FeedSettings {
+  return {
+    siteUrl,
+    language: options.site.language,
+    description: options.site.description,
+    size: options.feedSize,
+    categoryKeys: options.taxonomies.filter((t) => t.key !== "author").map((t) => t.key),
+    authorKey: "author",
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Archive, ArchivePage } from "../core/archive.ts";
 import type { Article } from "../core/article.ts";
 import type { SitePage } from "../core/page.ts";
 import { throwIfProblems } from "../core/errors.ts";
-import { buildFeed, type Enclosure, type Feed, type FeedItem, type FeedSettings } from "../core/feed.ts";
+import { buildFeed, feedSettings, type Enclosure, type Feed, type FeedItem, type FeedSettings } from "../core/feed.ts";
 import { bodyImagePaths, rewriteBodyImages } from "../core/picture.ts";
 import { renderRssItem, rssChannelEnds } from "../core/rss.ts";
 import { outputPath } from "../core/output-path.ts";
@@ -88,15 +88,7 @@ class FeedItems {
     readonly theme: Theme,
     readonly images: ResponsiveImages,
   ) {
-    const { options } = theme.model;
-    this.settings = {
-      siteUrl: options.site.url,
-      language: options.site.language,
-      description: options.site.description,
-      size: options.feedSize,
-      categoryKeys: options.taxonomies.filter((t) => t.key !== "author").map((t) => t.key),
-      authorKey: "author",
-    };
+    this.settings = feedSettings(theme.model.options);
   }
 
   feed(archive: Archive): Feed {

@@ -4,7 +4,7 @@ import { absoluteUrl } from "@11ty/eleventy-plugin-rss";
 import type { ArchivePage, Archive } from "../../core/archive.ts";
 import type { Article } from "../../core/article.ts";
 import { absolutizeHtml } from "../../core/absolute-urls.ts";
-import { buildFeed, type FeedItem, type FeedSettings } from "../../core/feed.ts";
+import { buildFeed, feedSettings, type FeedItem } from "../../core/feed.ts";
 import { createMarkdown } from "../../core/markdown.ts";
 import type { ResolvedOptions } from "../../core/options.ts";
 import { renderRssItem, rssChannelEnds } from "../../core/rss.ts";
@@ -199,16 +199,7 @@ function absoluteBase(options: ResolvedOptions, prefix: string): string {
 function renderFeed(built: Built, archive: Archive, prefix: string): string {
   const { options } = built.theme.model;
   const { site } = options;
-  const siteUrl = absoluteBase(options, prefix);
-  const settings: FeedSettings = {
-    siteUrl,
-    language: site.language,
-    description: site.description,
-    size: options.feedSize,
-    categoryKeys: options.taxonomies.filter((t) => t.key !== "author").map((t) => t.key),
-    authorKey: "author",
-  };
-  const feed = buildFeed(archive, settings, built.feedItems);
+  const feed = buildFeed(archive, feedSettings(options, absoluteBase(options, prefix)), built.feedItems);
   const [head, tail] = rssChannelEnds(feed, site.timeZone);
   const items = feed.items.map((item) => {
     const content = built.items.get(item.article.file)?.templateContent;
