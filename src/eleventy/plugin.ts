@@ -1,5 +1,4 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { EditorialeError, throwIfProblems } from "../core/errors.ts";
 import { createMarkdown } from "../core/markdown.ts";
 import { resolveOptions, type EditorialeOptions } from "../core/options.ts";
@@ -8,6 +7,7 @@ import { projectRelative } from "./display-path.ts";
 import { BuildProblems } from "./error-page.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { stylesheetAsset } from "./stylesheet.ts";
+import { THEME_ASSETS, THEME_STYLESHEET } from "./theme-assets.ts";
 import { checkTemplateUrls } from "./template-guard.ts";
 import { isDryRun } from "./dry-run.ts";
 import { ContentBuilder } from "./content-builder.ts";
@@ -15,7 +15,6 @@ import { addCollectionMode } from "./collection-mode/wiring.ts";
 
 export type { EditorialeOptions };
 
-const THEME_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /**
  * The Editoriale plugin: `eleventyConfig.addPlugin(editoriale, options)`.
@@ -45,9 +44,9 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   // (unless the site says it trusts templates there: then only the Markdown articles are ours).
   eleventyConfig.ignores.add(path.join(projectRelative(input), options.templatesInContent ? "**/*.md" : "**"));
   eleventyConfig.addWatchTarget(input);
-  eleventyConfig.addPassthroughCopy({ [path.join(THEME_ROOT, "_includes/assets")]: "assets" });
+  eleventyConfig.addPassthroughCopy({ [THEME_ASSETS]: "assets" });
   // Written with the pages (no Eleventy template: content mode leaves Eleventy nothing to render, so --to=json has nothing of ours to serialise).
-  const stylesheet = stylesheetAsset(path.join(THEME_ROOT, "_includes/assets/editoriale.css"));
+  const stylesheet = stylesheetAsset(THEME_STYLESHEET);
 
   const builder = new ContentBuilder(options, md, stylesheet);
   // `npm start`: problems shown in the browser until fixed, deleted articles rebuilt, moved addresses noticed.

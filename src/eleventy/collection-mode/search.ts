@@ -1,4 +1,3 @@
-import path from "node:path";
 import { withPathPrefix } from "../../core/path-prefix.ts";
 import type { ResolvedOptions } from "../../core/options.ts";
 import { SEARCH_URL } from "../../core/site-files.ts";
@@ -8,6 +7,7 @@ import { renderSearchPage, searchMain } from "../../../_includes/layouts/search.
 import { isDryRun } from "../dry-run.ts";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { SearchIndex } from "../search-index.ts";
+import { SEARCH_SCRIPT } from "../theme-assets.ts";
 
 /** What Eleventy's `eleventy.after` event hands over of each page it wrote. */
 interface WrittenPage {
@@ -26,12 +26,11 @@ interface WrittenPage {
 export function addCollectionSearch(
   eleventyConfig: EleventyConfig,
   options: ResolvedOptions,
-  themeRoot: string,
   current: () => { theme: Theme; posts: ReadonlySet<string> } | undefined,
   prefixOf: (functions: { url?: (url: string) => string }) => string,
 ): void {
   const script = "/assets/cerca.js";
-  if (options.layout) eleventyConfig.addPassthroughCopy({ [path.join(themeRoot, "_includes/assets/cerca.js")]: "assets/cerca.js" });
+  if (options.layout) eleventyConfig.addPassthroughCopy({ [SEARCH_SCRIPT]: "assets/cerca.js" });
   let prefix = "/";
   eleventyConfig.addTemplate("editoriale/search-page.11ty.js", {
     data: {

@@ -1,5 +1,3 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { absoluteUrl } from "@11ty/eleventy-plugin-rss";
 import type { ArchivePage, Archive } from "../../core/archive.ts";
 import type { Article } from "../../core/article.ts";
@@ -17,12 +15,12 @@ import { archiveMain, archivePageTitle, renderArchivePage } from "../../../_incl
 import { renderTermIndex, termIndexMain } from "../../../_includes/layouts/term-index.ts";
 import { renderNotFound } from "../../../_includes/layouts/not-found.ts";
 import { fingerprintStylesheet } from "../stylesheet.ts";
+import { THEME_ASSETS, THEME_STYLESHEET } from "../theme-assets.ts";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { collectionSources, type CollectionItem } from "./sources.ts";
 import { withPathPrefix } from "../../core/path-prefix.ts";
 import { addCollectionSearch } from "./search.ts";
 
-const THEME_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 /** Eleventy's collection API, as far as collection mode uses it. */
 export interface CollectionApi {
@@ -134,7 +132,7 @@ export function addCollectionMode(eleventyConfig: EleventyConfig, options: Resol
     },
   });
   if (options.search) {
-    addCollectionSearch(eleventyConfig, options, THEME_ROOT, () => built && { theme: built.theme, posts: new Set(built.items.keys()) }, prefixOf);
+    addCollectionSearch(eleventyConfig, options, () => built && { theme: built.theme, posts: new Set(built.items.keys()) }, prefixOf);
   }
   if (options.notFound) {
     eleventyConfig.addTemplate(TEMPLATES.notFound, {
@@ -215,6 +213,6 @@ function prefixOf(functions: TemplateFunctions): string {
 
 /** Our stylesheet (fingerprinted) and the theme's assets, for pages in our own document. */
 function themeAssets(eleventyConfig: EleventyConfig): () => string {
-  eleventyConfig.addPassthroughCopy({ [path.join(THEME_ROOT, "_includes/assets")]: "assets" });
-  return fingerprintStylesheet(eleventyConfig, path.join(THEME_ROOT, "_includes/assets/editoriale.css"));
+  eleventyConfig.addPassthroughCopy({ [THEME_ASSETS]: "assets" });
+  return fingerprintStylesheet(eleventyConfig, THEME_STYLESHEET);
 }
