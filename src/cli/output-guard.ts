@@ -7,6 +7,7 @@
  */
 import path from "node:path";
 import { MARKER } from "./output-marker.ts";
+import { isInside } from "../eleventy/display-path.ts";
 
 export type FolderState =
   | { kind: "missing"; creatable: boolean; ancestor: string }
@@ -121,11 +122,6 @@ export function checkOutput(facts: OutputFacts): { refusal: Refusal } | { plan: 
   return { plan: { target: output.real, shown, mode: "swap" } };
 }
 
-/** Whether `inner` lies strictly below `outer`. */
-export function isInside(inner: string, outer: string): boolean {
-  const rel = path.relative(outer, inner);
-  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
-}
 
 /** The path as given, and the real folder it names (after `..` and symlinks) when that reads differently. */
 function display(p: PathFacts): string {

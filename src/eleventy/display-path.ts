@@ -10,3 +10,9 @@ export function displayPath(absolute: string): string {
 export function projectRelative(folder: string): string {
   return path.relative(process.cwd(), folder) || ".";
 }
+
+/** Whether `inner` lies strictly below `outer` (paths resolved against the working folder). */
+export function isInside(inner: string, outer: string): boolean {
+  const rel = path.relative(path.resolve(outer), path.resolve(inner));
+  return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+}

@@ -3,6 +3,7 @@ import { articleUrl } from "../core/article.ts";
 import { PERMALINK_KEY, PROBLEMS_KEY, readFrontMatter } from "../core/front-matter.ts";
 import type { ResolvedOptions } from "../core/options.ts";
 import { articleSchema, check, termNames } from "../core/schema.ts";
+import { isInside } from "./display-path.ts";
 
 /** Data key telling the site model whether a file is an article, a dossier or a page. */
 export const KIND_KEY = "editorialeKind";
@@ -10,10 +11,6 @@ export const KIND_KEY = "editorialeKind";
 /** Files in this folder of the content folder are pages (chi siamo, contatti…), as is any file with `kind: page`. */
 export const PAGES_FOLDER = "pagine";
 
-function isInFolder(file: string, folder: string): boolean {
-  const relative = path.relative(path.resolve(folder), path.resolve(file));
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
-}
 
 /**
  * Reads a content file's front matter our way (see readFrontMatter), files
@@ -35,7 +32,7 @@ export function frontMatterEngine(options: ResolvedOptions, inputDir: () => stri
     if (problems.length > 0) data[PROBLEMS_KEY] = problems;
     const dossierFolder = options.dossiers === false ? undefined : path.join(inputDir(), options.dossiers.folder);
     const isDossier = dossierFolder !== undefined && path.dirname(path.resolve(file)) === path.resolve(dossierFolder);
-    const isPage = !isDossier && (data.kind === "page" || isInFolder(file, path.join(inputDir(), PAGES_FOLDER)));
+    const isPage = !isDossier && (data.kind === "page" || isInside(file, path.join(inputDir(), PAGES_FOLDER)));
     data[KIND_KEY] = isDossier ? "dossier" : isPage ? "page" : "article";
     if (isDossier) {
       // A dossier's page is written with the archives, from the site model.
