@@ -4,16 +4,17 @@ import type { Theme } from "../theme.ts";
 
 /** The front page's side column: the latest dossier and the list of areas. */
 export function homeExtras(theme: Theme): SafeHtml {
-  const { words, taxonomies } = theme.model.options;
+  const { words } = theme;
+  const { roles, language } = theme.options;
   const dossier = theme.model.dossiers[0];
-  const primary = taxonomies.find((t) => t.primary);
-  const areas = primary ? [...(theme.model.index.terms.get(primary.key)?.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name, "it")) : [];
+  const collator = new Intl.Collator(language.tag);
+  const areas = roles.label ? [...(theme.model.index.terms.get(roles.label.key)?.values() ?? [])].sort((a, b) => collator.compare(a.name, b.name)) : [];
   const count = (n: number) => (n === 1 ? words.articleCountOne : fill(words.articleCount, { count: n }));
   return html`<aside class="home-extras">
 ${dossier
     ? html`<section class="home-extras__dossier" aria-labelledby="ultimo-dossier">
 <h2 id="ultimo-dossier">${words.latestDossier}</h2>
-<p class="card__rubric">${theme.model.options.dossiers === false ? "" : theme.model.options.dossiers.rubric}</p>
+<p class="card__rubric">${theme.options.dossiers === false ? "" : theme.options.dossiers.rubric}</p>
 <h3 class="card__title"><a href="${dossier.url}">${dossier.title}</a></h3>
 <p>${dossier.excerpt}</p>
 <ol>

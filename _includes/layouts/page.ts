@@ -1,23 +1,23 @@
-import { html, raw } from "../../src/core/html.ts";
+import { html, type SafeHtml } from "../../src/core/html.ts";
 import type { SitePage } from "../../src/core/page.ts";
+import type { PageView } from "../../src/core/theme-contract.ts";
 import type { Theme } from "../theme.ts";
-import { renderDocument } from "../partials/document.ts";
-import { breadcrumbJsonLd, breadcrumbs } from "../partials/breadcrumbs.ts";
+import { breadcrumbJsonLd } from "../partials/breadcrumbs.ts";
 
 /** A page (chi siamo, contatti): its title and body, with no date, byline, terms or related articles. */
-export function renderPage(theme: Theme, page: SitePage, body: string): string {
-  const { site, words } = theme.model.options;
+export function pageView(theme: Theme, page: SitePage, body: SafeHtml): PageView {
+  const { site } = theme.options;
+  const { words } = theme;
   const trail = [{ name: words.home, url: "/" }];
-  const main = html`${breadcrumbs(theme, trail, page.title)}
+  const main = html`${theme.parts.breadcrumbs(theme, trail, page.title)}
 <article class="page">
 <h1>${page.title}</h1>
 <div class="page__body prose">
-${raw(body)}
+${body}
 </div>
 </article>`;
-  return renderDocument(
-    theme,
-    {
+  return {
+    meta: {
       title: page.title,
       description: page.excerpt,
       url: page.url,
@@ -28,5 +28,5 @@ ${raw(body)}
       ],
     },
     main,
-  );
+  };
 }

@@ -1,7 +1,6 @@
 import { html, type SafeHtml } from "../../src/core/html.ts";
+import type { PageView } from "../../src/core/theme-contract.ts";
 import type { Theme } from "../theme.ts";
-import { renderDocument } from "../partials/document.ts";
-import { breadcrumbs } from "../partials/breadcrumbs.ts";
 import { searchForm } from "../partials/search-form.ts";
 
 /**
@@ -9,20 +8,21 @@ import { searchForm } from "../partials/search-form.ts";
  * index (assets/cerca.js). The words the script shows travel as data attributes,
  * from the dictionary; filters are the taxonomies with a `data-pagefind-filter`.
  */
-export function renderSearchPage(theme: Theme): string {
-  const { words } = theme.model.options;
-  return renderDocument(
-    theme,
-    { title: words.searchTitle, description: words.searchIntro, url: "/cerca/", ogType: "website", noindex: true, scripts: ["/assets/cerca.js"] },
-    searchMain(theme),
-  );
+export function searchView(theme: Theme): PageView {
+  const { words } = theme;
+  return {
+    meta: { title: words.searchTitle, description: words.searchIntro, url: "/cerca/", ogType: "website", noindex: true, scripts: ["/assets/cerca.js"] },
+    main: searchMain(theme),
+  };
 }
 
 /** The search page's `<main>` content: heading, form, and the list the script fills (a site's layout puts it in its own page). */
 export function searchMain(theme: Theme): SafeHtml {
-  const { words, taxonomies } = theme.model.options;
-  const filters = taxonomies.filter((t) => t.key !== "author").map((t) => ({ key: t.key, label: t.label }));
-  const main = html`${breadcrumbs(theme, [{ name: words.home, url: "/" }], words.searchTitle)}
+  const { words } = theme;
+  const { roles } = theme.options;
+  // The filters are the taxonomies the article page marks with data-pagefind-filter: the label and the listed ones.
+  const filters = [...(roles.label ? [roles.label] : []), ...roles.article].map((t) => ({ key: t.key, label: t.label }));
+  const main = html`${theme.parts.breadcrumbs(theme, [{ name: words.home, url: "/" }], words.searchTitle)}
 <div class="search-page">
 <h1>${words.searchTitle}</h1>
 <p>${words.searchIntro}</p>

@@ -3,9 +3,9 @@ import type { Crumb } from "../../src/core/archive.ts";
 import type { Theme } from "../theme.ts";
 
 /** Home › Area › Article; the last crumb is the current page. */
-export function breadcrumbs(theme: Theme, trail: Crumb[], current: string): SafeHtml {
+export function breadcrumbs(theme: Theme, trail: readonly Crumb[], current: string): SafeHtml {
   if (trail.length === 0) return html``;
-  return html`<nav class="breadcrumbs" aria-label="${theme.model.options.words.breadcrumbs}">
+  return html`<nav class="breadcrumbs" aria-label="${theme.words.breadcrumbs}">
 <ol>
 ${trail.map((c) => html`<li><a href="${c.url}">${c.name}</a></li>\n`)}<li><span aria-current="page">${current}</span></li>
 </ol>
@@ -13,7 +13,7 @@ ${trail.map((c) => html`<li><a href="${c.url}">${c.name}</a></li>\n`)}<li><span 
 }
 
 /** schema.org BreadcrumbList for the same trail. */
-export function breadcrumbJsonLd(siteUrl: string, trail: Crumb[], current: Crumb): unknown {
+export function breadcrumbJsonLd(siteUrl: string, trail: readonly Crumb[], current: Crumb): unknown {
   return {
     "@context": "https://schema.org",
     "@type": "BreadcrumbList",

@@ -1,39 +1,19 @@
 import { html, jsonForScript, raw, type SafeHtml } from "../../src/core/html.ts";
+import type { DocumentMeta } from "../../src/core/theme-contract.ts";
 import type { Theme } from "../theme.ts";
-import { siteHeader } from "./header.ts";
-import { siteFooter } from "./footer.ts";
 
-export interface DocumentMeta {
-  /** The page's own title; the site name is appended. */
-  title: string;
-  description: string;
-  /** Path of the page, e.g. /tag/comuni/page/2/. */
-  url: string;
-  ogType: "website" | "article";
-  feed?: { title: string; url: string } | undefined;
-  prevUrl?: string | undefined;
-  nextUrl?: string | undefined;
-  jsonLd?: unknown[];
-  /** Path of the current section of the site, for aria-current in the navigation. */
-  navCurrent?: string | undefined;
-  noindex?: boolean;
-  /** Module scripts of the page (only /cerca/ has one); no inline script anywhere. */
-  scripts?: string[];
-  /** The image the page shares (og:image, twitter:card summary_large_image): an absolute URL, with its size when known. */
-  image?: { url: string; alt: string; width?: number | undefined; height?: number | undefined } | undefined;
-  /** Open Graph article:* properties of an article page. */
-  article?: { published: string; modified: string; authors: string[]; section: string | undefined; tags: string[] };
-}
+export type { DocumentMeta };
 
 /** The HTML document around every page: head with canonical, description, Open Graph, feed links; header; main; footer. */
 export function renderDocument(theme: Theme, meta: DocumentMeta, main: SafeHtml): string {
-  const { site, words } = theme.model.options;
+  const { site, language } = theme.options;
+  const { words } = theme;
   const absolute = (path: string) => site.url + path;
   const fullTitle = meta.url === "/" ? site.title : `${meta.title} – ${site.title}`;
   const description = meta.description || site.description;
   return (
     "<!DOCTYPE html>\n" +
-    html`<html lang="it">
+    html`<html lang="${language.tag}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -42,7 +22,7 @@ export function renderDocument(theme: Theme, meta: DocumentMeta, main: SafeHtml)
 <link rel="canonical" href="${absolute(meta.url)}">
 ${meta.prevUrl ? html`<link rel="prev" href="${meta.prevUrl}">\n` : ""}${meta.nextUrl ? html`<link rel="next" href="${meta.nextUrl}">\n` : ""}<link rel="alternate" type="application/rss+xml" title="${words.siteFeedTitle.replace("{site}", site.title)}" href="/feed.xml">
 ${meta.feed && meta.feed.url !== "/feed.xml" ? html`<link rel="alternate" type="application/rss+xml" title="${meta.feed.title}" href="${meta.feed.url}">\n` : ""}${meta.noindex ? html`<meta name="robots" content="noindex">\n` : ""}<meta property="og:site_name" content="${site.title}">
-<meta property="og:locale" content="it_IT">
+<meta property="og:locale" content="${language.ogLocale}">
 <meta property="og:type" content="${meta.ogType}">
 <meta property="og:title" content="${meta.title}">
 <meta property="og:description" content="${description}">
@@ -66,11 +46,11 @@ ${(meta.scripts ?? []).map((src) => html`<script type="module" src="${src}"></sc
 ${(meta.jsonLd ?? []).map((data) => html`<script type="application/ld+json">${jsonForScript(data)}</script>\n`)}</head>
 <body>
 <a class="skip-link" href="#contenuto">${words.skipToContent}</a>
-${siteHeader(theme, meta.navCurrent, meta.url)}
+${theme.parts.header(theme, { current: meta.navCurrent, pageUrl: meta.url })}
 <main id="contenuto" tabindex="-1">
 ${main}
 </main>
-${siteFooter(theme)}
+${theme.parts.footer(theme)}
 </body>
 </html>
 `.value

@@ -1,29 +1,28 @@
 import { html, type SafeHtml } from "../../src/core/html.ts";
 import type { SiteModel } from "../../src/core/site-model.ts";
+import type { Term } from "../../src/core/terms.ts";
 import { perBuild } from "../per-build.ts";
 import type { Theme } from "../theme.ts";
 
 // The footer is the same on every page of a build.
 const footerOf = perBuild((theme, _model: SiteModel) => renderFooter(theme));
 
-/** About the site; its sections; the index pages; the feeds (the whole site and each area). */
+/** About the site; the footer taxonomies' terms (sections); the index pages; the feeds (the whole site and each label term). */
 export function siteFooter(theme: Theme): SafeHtml {
   return footerOf(theme, theme.model);
 }
 
 function renderFooter(theme: Theme): SafeHtml {
-  const { site, words, taxonomies } = theme.model.options;
+  const { site, roles, language } = theme.options;
+  const { words } = theme;
   const indexes = theme.model.indexes;
-  const termsOf = (key: string | undefined) => (key ? [...(theme.model.index.terms.get(key)?.values() ?? [])] : []);
-  const sectionTaxonomy = taxonomies.find((t) => t.key === "section");
-  const sections = termsOf(sectionTaxonomy?.key).sort((a, b) => a.name.localeCompare(b.name, "it"));
-  const primary = taxonomies.find((t) => t.primary);
-  const areaFeeds = termsOf(primary?.key)
-    .sort((a, b) => a.name.localeCompare(b.name, "it"))
-    .flatMap((term) => {
-      const archive = theme.model.archives.find((a) => a.kind === "term" && a.term === term);
-      return archive ? [{ name: term.name, url: archive.feedUrl }] : [];
-    });
+  const collator = new Intl.Collator(language.tag);
+  const termsOf = (key: string): Term[] => [...(theme.model.index.terms.get(key)?.values() ?? [])].sort((a, b) => collator.compare(a.name, b.name));
+  const groups = roles.footer.map((taxonomy) => ({ taxonomy, terms: termsOf(taxonomy.key) })).filter((g) => g.terms.length > 0);
+  const labelFeeds = (roles.label ? termsOf(roles.label.key) : []).flatMap((term) => {
+    const archive = theme.model.archives.find((a) => a.kind === "term" && a.term === term);
+    return archive ? [{ name: term.name, url: archive.feedUrl }] : [];
+  });
   // The feed links repeat names used by the navigation for other pages: the hidden words tell them apart.
   const feedLink = (url: string, name: string) => html`<li><a href="${url}">${name}<span class="visually-hidden"> – ${words.feed}</span></a></li>\n`;
   return html`<footer class="site-footer">
@@ -31,13 +30,13 @@ function renderFooter(theme: Theme): SafeHtml {
 <div class="site-footer__about">
 <p class="site-footer__name">${site.title}</p>
 ${site.description ? html`<p>${site.description}</p>\n` : ""}</div>
-${sectionTaxonomy && sections.length > 0
-    ? html`<div class="site-footer__group">
-<h2 class="site-footer__heading">${sectionTaxonomy.indexTitle}</h2>
+${groups.map(
+    (g) => html`<div class="site-footer__group">
+<h2 class="site-footer__heading">${g.taxonomy.indexTitle}</h2>
 <ul>
-${sections.map((s) => html`<li><a href="${s.url}">${s.name}</a></li>\n`)}</ul>
-</div>\n`
-    : ""}${indexes.length > 0
+${g.terms.map((s) => html`<li><a href="${s.url}">${s.name}</a></li>\n`)}</ul>
+</div>\n`,
+  )}${indexes.length > 0
     ? html`<div class="site-footer__group">
 <h2 class="site-footer__heading">${words.footerExplore}</h2>
 <ul>
@@ -46,7 +45,7 @@ ${indexes.map((i) => html`<li><a href="${i.url}">${i.title}</a></li>\n`)}</ul>
     : ""}<div class="site-footer__group">
 <h2 class="site-footer__heading">${words.feed}</h2>
 <ul class="site-footer__feeds">
-${feedLink("/feed.xml", words.allArticles)}${areaFeeds.map((f) => feedLink(f.url, f.name))}</ul>
+${feedLink("/feed.xml", words.allArticles)}${labelFeeds.map((f) => feedLink(f.url, f.name))}</ul>
 </div>
 </div>
 </footer>`;

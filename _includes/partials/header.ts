@@ -7,11 +7,12 @@ import { searchForm } from "./search-form.ts";
  * aria-current="page" on the page itself, "true" on the area an article or intersection belongs to.
  * The search box is left out on /cerca/, whose own form is the one search landmark there.
  */
-export function siteHeader(theme: Theme, current: string | undefined, pageUrl?: string): SafeHtml {
-  const { site, words, taxonomies } = theme.model.options;
-  const mark = html` aria-current="${pageUrl === undefined || pageUrl === current ? "page" : "true"}"`;
-  const primary = taxonomies.find((t) => t.primary);
-  const terms = primary ? [...(theme.model.index.terms.get(primary.key)?.values() ?? [])].sort((a, b) => b.articles.length - a.articles.length) : [];
+export function siteHeader(theme: Theme, { current, pageUrl }: { current: string | undefined; pageUrl: string }): SafeHtml {
+  const { site, roles } = theme.options;
+  const { words } = theme;
+  const mark = html` aria-current="${pageUrl === current ? "page" : "true"}"`;
+  const label = roles.label;
+  const terms = label ? [...(theme.model.index.terms.get(label.key)?.values() ?? [])].sort((a, b) => b.articles.length - a.articles.length) : [];
   return html`<header class="site-header">
 <div class="site-header__inner">
 <a class="site-name" href="/"${current === "/" ? mark : ""}>${site.title}</a>

@@ -5,7 +5,7 @@ import type { Theme } from "../theme.ts";
 
 /** "Articoli più recenti" / "Pagina N di M" / "Articoli meno recenti"; nothing for a single page. */
 export function pager(theme: Theme, page: ArchivePage): SafeHtml {
-  const { words } = theme.model.options;
+  const { words } = theme;
   if (page.page.totalPages <= 1) return html``;
   return html`<nav class="pager" aria-label="${words.pagination}">
 <ul>

@@ -6,7 +6,7 @@ import type { Theme } from "../theme.ts";
  * (the browser opens /cerca/?q=…, where the results are shown).
  */
 export function searchForm(theme: Theme, id: string, query = ""): SafeHtml {
-  const { words } = theme.model.options;
+  const { words } = theme;
   return html`<form class="search-form" role="search" action="/cerca/" method="get">
 <label class="visually-hidden" for="${id}">${words.searchLabel}</label>
 <input type="search" id="${id}" name="q" value="${query}" autocomplete="off">

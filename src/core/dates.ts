@@ -120,11 +120,20 @@ export function remembered(format: (date: Date, timeZone: string, flag: boolean)
   };
 }
 
-/** "29 marzo 2018", or "29 Marzo 2018" when months are capitalised. */
-export const formatLongDate = remembered((date, timeZone, capitalizeMonths) => {
-  const text = dateTimeIn(date, timeZone).setLocale("it").toFormat("d LLLL yyyy");
-  return capitalizeMonths ? text.replace(/ (\p{Ll})/u, (_, c: string) => " " + c.toUpperCase()) : text;
-});
+const longDates = new Map<string, ReturnType<typeof remembered>>();
+
+/** "29 marzo 2018" in Italian (or "29 Marzo 2018" when months are capitalised), "29 March 2018" in English: luxon's locale `locale`. */
+export function formatLongDate(date: Date, timeZone: string, capitalizeMonths = false, locale = "it"): string {
+  let format = longDates.get(locale);
+  if (format === undefined) {
+    format = remembered((d, zone, capitalize) => {
+      const text = dateTimeIn(d, zone).setLocale(locale).toFormat("d LLLL yyyy");
+      return capitalize ? text.replace(/ (\p{Ll})/u, (_, c: string) => " " + c.toUpperCase()) : text;
+    });
+    longDates.set(locale, format);
+  }
+  return format(date, timeZone, capitalizeMonths);
+}
 
 /** ISO 8601 with the site's offset, for `<time datetime>`, JSON-LD and sitemaps. */
 export const isoDateTime = remembered(

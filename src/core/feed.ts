@@ -42,9 +42,9 @@ export interface FeedSettings {
   language: string;
   description: string;
   size: number;
-  /** Taxonomy keys whose terms become `<category>`; the author taxonomy key becomes dc:creator. */
+  /** Taxonomy keys whose terms become `<category>`; the byline taxonomy's terms become dc:creator. */
   categoryKeys: readonly string[];
-  authorKey: string;
+  authorKey: string | undefined;
 }
 
 /**
@@ -57,8 +57,8 @@ export function feedSettings(options: ResolvedOptions, siteUrl = options.site.ur
     language: options.site.language,
     description: options.site.description,
     size: options.feedSize,
-    categoryKeys: options.taxonomies.filter((t) => t.key !== "author").map((t) => t.key),
-    authorKey: "author",
+    categoryKeys: options.roles.categories.map((t) => t.key),
+    authorKey: options.roles.byline?.key,
   };
 }
 
@@ -93,7 +93,7 @@ function feedItem(article: Article, settings: FeedSettings): FeedItem {
     link,
     guid: link,
     date: article.date,
-    creators: (article.terms[settings.authorKey] ?? []).map((t) => t.name),
+    creators: settings.authorKey ? (article.terms[settings.authorKey] ?? []).map((t) => t.name) : [],
     categories: distinctNames(settings.categoryKeys.flatMap((key) => (article.terms[key] ?? []).map((t) => t.name))),
     description: article.excerpt,
     article,

@@ -1,5 +1,9 @@
 import { z } from "zod";
 import { defaultWords, type WordKey, type Words } from "./words.ts";
+import { isLanguageTag, languageSettings, type LanguageSettings } from "./language.ts";
+import { defaultDossiers, defaultIntersections, defaultRoles, defaultTaxonomiesFor, derivedRoles, type RoleKeys } from "./default-options.ts";
+import { lookSchema, type Look } from "./look.ts";
+import type { ThemeParts } from "./theme-contract.ts";
 import type { Taxonomy, TermDataTable } from "./taxonomy.ts";
 import { EditorialeError, type Problem } from "./errors.ts";
 import { closestName } from "./closest-name.ts";
@@ -16,6 +20,8 @@ const taxonomySchema = z.strictObject({
   label: z.string().min(1).optional(),
   closed: z.boolean().default(false),
   primary: z.boolean().default(false),
+  /** WordPress taxonomies whose terms the importer brings into this one ("post_tag", "category", a custom one); `"author"` for the post's author. */
+  wordpress: z.array(z.string().min(1)).default([]),
 });
 
 const termDataSchema = z.record(
@@ -36,8 +42,10 @@ const optionsSchema = z.strictObject({
     title: z.string().min(1),
     url: z.url().transform((u) => u.replace(/\/+$/, "")),
     description: z.string().default(""),
-    language: z.string().default("it-IT"),
-    timeZone: z.string().default("Europe/Rome"),
+    /** BCP 47: "it", "it-IT", "en", "en-GB"… Drives `lang`, og:locale, the feeds' language, dates and the words. */
+    language: z.string().refine(isLanguageTag, "a language tag such as `it-IT` or `en`").default("it-IT"),
+    /** IANA zone of dates without an offset; UTC unless the site says otherwise. */
+    timeZone: z.string().refine(isTimeZone, "an IANA time zone such as `Europe/Rome` or `UTC`").default("UTC"),
   }),
   /** Cards per archive page (WordPress's default is 10). */
   pageSize: z.number().int().min(1).max(1000).default(10),
@@ -59,14 +67,33 @@ const optionsSchema = z.strictObject({
     .union([
       z.literal(false),
       z.strictObject({
-        folder: z.string().default("il-punto"),
-        base: z.string().default("il-punto"),
-        title: z.string().default("Il Punto di Welforum"),
-        rubric: z.string().default("Il Punto di Welforum"),
-        feedTitle: z.string().default("{site} » {name} Feed del dossier"),
+        folder: z.string().min(1).optional(),
+        base: z.string().min(1).optional(),
+        title: z.string().min(1).optional(),
+        rubric: z.string().min(1).optional(),
+        feedTitle: z.string().min(1).optional(),
       }),
     ])
-    .default({ folder: "il-punto", base: "il-punto", title: "Il Punto di Welforum", rubric: "Il Punto di Welforum", feedTitle: "{site} » {name} Feed del dossier" }),
+    .default({}),
+  /**
+   * Which taxonomy plays which part (keys of `taxonomies`): the byline (`dc:creator` in feeds), the label on cards and
+   * the article's kicker (header navigation, breadcrumbs), the feeds' `<category>`, the term lists on the article,
+   * the footer's lists, the related articles (scored by shared terms of the first, then of the second).
+   */
+  roles: z
+    .strictObject({
+      byline: z.string().nullable().optional(),
+      label: z.string().nullable().optional(),
+      categories: z.array(z.string()).optional(),
+      article: z.array(z.string()).optional(),
+      footer: z.array(z.string()).optional(),
+      related: z.array(z.string()).max(2, "at most two taxonomies: the first scores, the second breaks ties").optional(),
+    })
+    .default({}),
+  /** Parts of the bundled theme replaced by the site's own functions: `theme: { card: myCard }`. */
+  theme: z.record(z.string(), z.custom<(...args: never[]) => unknown>((v) => typeof v === "function", "a function (see the theme contract)")).default({}),
+  /** Colours, fonts, logo, header navigation and footer columns, without code. */
+  look: lookSchema,
   /** Overrides of the word dictionary. */
   words: z.record(z.string(), z.string()).default({}),
   /** Capitalise month names in dates ("29 Marzo 2018"), as Welforum does. */
@@ -96,11 +123,36 @@ const optionsSchema = z.strictObject({
   templatesInContent: z.boolean().default(false),
 });
 
-export type EditorialeOptions = z.input<typeof optionsSchema>;
-export type DossierSettings = Exclude<z.output<typeof optionsSchema>["dossiers"], false>;
+/** The plugin's options as a site writes them; `theme` takes typed parts (src/core/theme-contract.ts). */
+export type EditorialeOptions = Omit<z.input<typeof optionsSchema>, "theme"> & { theme?: Partial<ThemeParts> };
+
+export interface DossierSettings {
+  folder: string;
+  base: string;
+  title: string;
+  rubric: string;
+  feedTitle: string;
+}
+
+/** Which taxonomy plays which part; every name checked against `taxonomies`. */
+export interface Roles {
+  /** Its terms are the byline and the feeds' `dc:creator` (authors). */
+  byline: Taxonomy | undefined;
+  /** Its terms label cards, head the article (kicker, breadcrumb) and make the header's navigation (areas). */
+  label: Taxonomy | undefined;
+  /** Their terms become the feeds' `<category>`. */
+  categories: Taxonomy[];
+  /** Listed at the foot of the article page, and offered as search filters. */
+  article: Taxonomy[];
+  /** Listed in the site's footer. */
+  footer: Taxonomy[];
+  /** Related articles: most shared terms of the first, then sharing one of the second. */
+  related: Taxonomy[];
+}
 
 export interface ResolvedOptions {
   site: z.output<typeof optionsSchema>["site"];
+  language: LanguageSettings;
   pageSize: number;
   feedSize: number;
   contentFolder: string;
@@ -108,6 +160,10 @@ export interface ResolvedOptions {
   intersections: Array<[Taxonomy, Taxonomy]>;
   terms: TermDataTable;
   dossiers: DossierSettings | false;
+  roles: Roles;
+  /** The site's replacements for parts of the bundled theme. */
+  theme: Partial<ThemeParts>;
+  look: Look;
   words: Words;
   capitalizeMonths: boolean;
   relatedCount: number;
@@ -121,37 +177,20 @@ export interface ResolvedOptions {
   robots: boolean;
   sitemap: boolean;
   redirects: boolean;
+  /** What the options made the build say (an unknown language's fallback to English). */
+  notices: string[];
 }
 
-export const defaultTaxonomies: Taxonomy[] = [
-  {
-    key: "area", field: "area", base: "area", heading: "{name}", intersectionHeading: "{name}",
-    feedTitle: "{site} » {name} Feed dell’area", indexTitle: "Aree tematiche", label: "Area",
-    closed: false, primary: true,
-  },
-  {
-    key: "section", field: "section", base: "sezione", heading: "Sezione “{name}”",
-    intersectionHeading: "Post nella sezione “{name}”", feedTitle: "{site} » {name} Feed della sezione",
-    indexTitle: "Sezioni", label: "Sezione", closed: false, primary: false,
-  },
-  {
-    key: "tag", field: "tags", base: "tag", heading: "Post con tag “{name}”",
-    intersectionHeading: "Post con tag “{name}”", feedTitle: "{site} » {name} Feed del tag",
-    indexTitle: "Tag", label: "Tag", closed: false, primary: false,
-  },
-  {
-    key: "author", field: "authors", base: "autori", heading: "Autore: {name}",
-    intersectionHeading: "Autore: {name}", feedTitle: "{site} » Articoli di {name} Feed",
-    indexTitle: "Autori", label: "Autore", closed: false, primary: false,
-  },
-];
-
-export const defaultIntersections: Array<[string, string]> = [
-  ["area", "section"],
-  ["area", "tag"],
-];
+/** The default taxonomies in Italian (Welforum's), for code and tests that want them without options. */
+export const defaultTaxonomies: Taxonomy[] = defaultTaxonomiesFor("it");
 
 const PLUGIN = "editoriale";
+
+/** The names of the parts a site may replace; kept here so that a misspelt one is refused with the right name. */
+export const THEME_PART_NAMES = [
+  "document", "header", "footer", "card", "byline", "pager", "breadcrumbs",
+  "article", "archive", "home", "dossier", "termIndex", "page", "notFound", "search",
+] as const satisfies ReadonlyArray<keyof ThemeParts>;
 
 /** Validates the user's options and fills in defaults; a bad option fails with a sentence naming it. */
 export function resolveOptions(input: unknown): ResolvedOptions {
@@ -166,7 +205,12 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     );
   }
   const o = parsed.data;
-  const taxonomies: Taxonomy[] = (o.taxonomies ?? defaultTaxonomies).map((t) => ({
+  const language = languageSettings(o.site.language);
+  const notices: string[] = [];
+  if (!language.known) {
+    notices.push(`site.language "${o.site.language}": Editoriale has no words in this language, so the theme's words are in English. Give your own in the \`words\` option (every key of src/core/words.ts), or use "it" or "en".`);
+  }
+  const taxonomies: Taxonomy[] = (o.taxonomies ?? defaultTaxonomiesFor(language.base)).map((t) => ({
     ...t,
     intersectionHeading: t.intersectionHeading ?? t.heading,
     indexTitle: t.indexTitle ?? t.key,
@@ -183,8 +227,9 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     if (bases.has(t.base)) problems.push(optionProblem("taxonomies", `two taxonomies use the URL base "${t.base}"`));
     bases.add(t.base);
   }
-  if (o.dossiers !== false && bases.has(o.dossiers.base)) {
-    problems.push(optionProblem("dossiers.base", `"${o.dossiers.base}" is already a taxonomy's URL base`));
+  const dossiers: DossierSettings | false = o.dossiers === false ? false : { ...defaultDossiers(language.base), ...o.dossiers };
+  if (dossiers !== false && bases.has(dossiers.base)) {
+    problems.push(optionProblem("dossiers.base", `"${dossiers.base}" is already a taxonomy's URL base`));
   }
   const intersections: Array<[Taxonomy, Taxonomy]> = [];
   for (const [a, b] of o.intersections ?? defaultIntersections.filter(([a, b]) => byKey.has(a) && byKey.has(b))) {
@@ -197,8 +242,20 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   for (const key of Object.keys(o.terms)) {
     if (!byKey.has(key)) problems.push(optionProblem(`terms.${key}`, `there is no taxonomy "${key}"`));
   }
+  const roles = resolveRoles(o.taxonomies === undefined ? defaultRoles : derivedRoles(taxonomies), o.roles, byKey, problems);
+  // `primary` is what the core's term index and breadcrumbs read: the label role's taxonomy, and only it.
+  for (const t of taxonomies) t.primary = t === roles.label;
   const unknownWords = Object.keys(o.words).filter((k) => !(k in defaultWords));
-  for (const k of unknownWords) problems.push(optionProblem(`words.${k}`, `there is no word "${k}" in the dictionary`));
+  for (const k of unknownWords) {
+    const closest = closestName(k, Object.keys(defaultWords));
+    problems.push(optionProblem(`words.${k}`, `there is no word "${k}" in the dictionary${closest ? `. Did you mean ${closest}?` : ""}`));
+  }
+  for (const name of Object.keys(o.theme)) {
+    if (!(THEME_PART_NAMES as readonly string[]).includes(name)) {
+      const closest = closestName(name, THEME_PART_NAMES);
+      problems.push(optionProblem(`theme.${name}`, `there is no theme part "${name}"${closest ? `. Did you mean ${closest}?` : `. Parts: ${THEME_PART_NAMES.join(", ")}`}`));
+    }
+  }
   if (o.collection === undefined) {
     for (const key of ["layout", "home", "notFound", "robots", "sitemap", "redirects"] as const) {
       if (o[key]) problems.push(optionProblem(key, "only applies in collection mode (with `collection`); content mode always writes its own pages"));
@@ -207,6 +264,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   if (problems.length > 0) throw new EditorialeError(problems);
   return {
     site: o.site,
+    language,
     pageSize: o.pageSize,
     feedSize: o.feedSize,
     contentFolder: o.contentFolder,
@@ -214,8 +272,11 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     intersections,
     terms: o.terms,
     // Dossiers are files of the content folder, which collection mode does not read.
-    dossiers: o.collection === undefined ? o.dossiers : false,
-    words: { ...defaultWords, ...(o.words as Partial<Record<WordKey, string>>) },
+    dossiers: o.collection === undefined ? dossiers : false,
+    roles,
+    theme: o.theme as Partial<ThemeParts>,
+    look: o.look,
+    words: { ...language.words, ...(o.words as Partial<Record<WordKey, string>>) },
     capitalizeMonths: o.capitalizeMonths,
     relatedCount: o.relatedCount,
     search: o.search ?? o.collection === undefined,
@@ -227,7 +288,40 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     robots: o.robots,
     sitemap: o.sitemap,
     redirects: o.redirects,
+    notices,
   };
+}
+
+/** The roles the site named, over the defaults; each name must be one of the taxonomies. */
+function resolveRoles(defaults: RoleKeys, given: Partial<RoleKeys>, byKey: ReadonlyMap<string, Taxonomy>, problems: Problem[]): Roles {
+  const keys: RoleKeys = { ...defaults, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
+  const one = (role: string, key: string | null): Taxonomy | undefined => {
+    if (key === null) return undefined;
+    const taxonomy = byKey.get(key);
+    if (!taxonomy) {
+      const closest = closestName(key, [...byKey.keys()]);
+      problems.push(optionProblem(`roles.${role}`, `there is no taxonomy "${key}"${closest ? `. Did you mean ${closest}?` : ` (taxonomies: ${[...byKey.keys()].join(", ")})`}`));
+    }
+    return taxonomy;
+  };
+  const many = (role: string, list: readonly string[]): Taxonomy[] => list.flatMap((key) => one(role, key) ?? []);
+  return {
+    byline: one("byline", keys.byline),
+    label: one("label", keys.label),
+    categories: many("categories", keys.categories),
+    article: many("article", keys.article),
+    footer: many("footer", keys.footer),
+    related: many("related", keys.related),
+  };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function optionProblem(option: string, message: string): Problem {

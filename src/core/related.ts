@@ -1,5 +1,6 @@
 import type { Article } from "./article.ts";
 import type { Term } from "./terms.ts";
+import type { Roles } from "./options.ts";
 
 /** How far down each shared term's list we look for candidates: keeps the cost linear in the site's size. */
 const CANDIDATES_PER_TERM = 200;
@@ -157,4 +158,10 @@ function before(a: Candidate, b: Candidate): boolean {
   const dates = (times[b.id] as number) - (times[a.id] as number);
   if (dates !== 0) return dates < 0;
   return a.article.url < b.article.url;
+}
+
+/** An article's related articles as the site's roles say: scored by the first `related` taxonomy, ties broken by the second. */
+export function relatedByRoles(article: Article, roles: Roles, count: number): Article[] {
+  const [by, then] = roles.related;
+  return by ? relatedArticles(article, count, by.key, then?.key ?? "") : [];
 }

@@ -20,6 +20,8 @@ export interface Taxonomy {
   closed: boolean;
   /** When true, the term is shown as the article's kicker and breadcrumb (areas). */
   primary: boolean;
+  /** WordPress taxonomies the importer maps to this one ("post_tag"; "author" for post authors). */
+  wordpress: string[];
 }
 
 /** Term data from site data: display name, slug override, description, bio. */

@@ -1,9 +1,10 @@
 /**
- * Every user-facing word of the theme, Italian by default. Sites override any
- * entry through the plugin's `words` option. `{name}`-style placeholders are
- * filled by `fill()`.
+ * Every user-facing word of the theme, in each language Editoriale ships: one
+ * dictionary per language, each with every key (the type says so). A site
+ * picks one with `site.language` and overrides any entry through the
+ * plugin's `words` option. `{name}`-style placeholders are filled by `fill()`.
  */
-export const defaultWords = {
+const it = {
   readMore: "Leggi >",
   readMoreLabel: "Leggi l’articolo «{title}»",
   olderPosts: "Articoli meno recenti",
@@ -47,10 +48,64 @@ export const defaultWords = {
   searchFilterAll: "Tutte",
   searchFilters: "Restringi la ricerca",
   footerExplore: "Esplora",
+  logoHome: "{site}, home",
 } as const;
 
-export type WordKey = keyof typeof defaultWords;
+export type WordKey = keyof typeof it;
 export type Words = Record<WordKey, string>;
+
+const en: Words = {
+  readMore: "Read more >",
+  readMoreLabel: "Read the article “{title}”",
+  olderPosts: "Older posts",
+  newerPosts: "Newer posts",
+  pageOf: "Page {page} of {pages}",
+  pagination: "Pagination",
+  home: "Home",
+  homeHeading: "Latest articles",
+  latestDossier: "The latest dossier",
+  areasHeading: "Topics",
+  allArticles: "All articles",
+  skipToContent: "Skip to content",
+  mainNavigation: "Main navigation",
+  breadcrumbs: "You are here",
+  notFoundTitle: "Page not found",
+  notFoundText: "The page you are looking for does not exist or has moved.",
+  notFoundBack: "Back to the home page",
+  feed: "RSS feed",
+  siteFeedTitle: "{site} » Feed",
+  tags: "Tags",
+  relatedHeading: "Related articles",
+  dossierBoxHeading: "This article is part of the dossier",
+  dossierPart: "Part {n} of {total}",
+  previousPart: "Previous part",
+  nextPart: "Next part",
+  curatedBy: "Edited by {names}",
+  dossierArticles: "The articles of the dossier",
+  dossiers: "Dossiers",
+  articleCount: "{count} articles",
+  articleCountOne: "1 article",
+  updated: "Updated on {date}",
+  page: "page {page}",
+  search: "Search",
+  searchLabel: "Search the site",
+  searchTitle: "Search",
+  searchIntro: "Search the articles: a law, a town, a person.",
+  searchNoScript: "Search needs JavaScript to show its results, and it is turned off in this browser.",
+  searchNoResults: "No articles found for “{query}”.",
+  searchResultsOne: "1 article found for “{query}”.",
+  searchResults: "{count} articles found for “{query}”.",
+  searchFilterAll: "All",
+  searchFilters: "Narrow the search",
+  footerExplore: "Explore",
+  logoHome: "{site}, home page",
+};
+
+/** The dictionaries Editoriale ships, by language subtag ("it" of "it-IT"). */
+export const dictionaries: Readonly<Record<string, Words>> = { it, en };
+
+/** The Italian dictionary: Editoriale's default language. */
+export const defaultWords: Words = it;
 
 /** Replaces `{key}` placeholders; unknown placeholders are left as written. */
 export function fill(template: string, values: Record<string, string | number>): string {

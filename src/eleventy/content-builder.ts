@@ -4,8 +4,8 @@ import { addressesByFile, movedArticleNotices } from "../core/moved-articles.ts"
 import type { ResolvedOptions } from "../core/options.ts";
 import { buildRedirects, renderRedirects } from "../core/redirects.ts";
 import { buildSiteModel } from "../core/site-model.ts";
-import type { Theme } from "../../_includes/theme.ts";
-import { renderSearchPage } from "../../_includes/layouts/search.ts";
+import type { ThemeContext as Theme } from "../core/theme-contract.ts";
+import { renderView, themeContext } from "./theme-context.ts";
 import { contentReader } from "./content-files.ts";
 import { emptySiteProblems } from "./empty-site.ts";
 import { frontMatterEngine } from "./front-matter-engine.ts";
@@ -91,7 +91,7 @@ export class ContentBuilder {
         this.addresses = addressesByFile(model.articles);
       }
       const css = this.stylesheet();
-      const theme: Theme = { model, md, stylesheet: css?.href ?? "/assets/editoriale.css", search: options.search };
+      const theme = themeContext({ model, md, stylesheet: css?.href ?? "/assets/editoriale.css", search: options.search });
       this.last = { theme, dryRun: request.dryRun, pathPrefix: request.pathPrefix ?? "/" };
       if (request.dryRun) return { theme, report: undefined, seconds: (performance.now() - started) / 1000 };
       const extra: Output[] = [{ path: "_redirects", render: () => renderRedirects(redirects.rules) }];
@@ -117,7 +117,7 @@ export class ContentBuilder {
   async finish(output: string): Promise<IndexReport | undefined> {
     const last = this.last;
     if (!this.options.search || !last || last.dryRun) return undefined;
-    writePage(output, "cerca/index.html", withPathPrefix(renderSearchPage(last.theme), last.pathPrefix));
+    writePage(output, "cerca/index.html", withPathPrefix(renderView(last.theme, last.theme.parts.search(last.theme)), last.pathPrefix));
     const search = this.search;
     if (!search) return undefined;
     this.search = undefined;

@@ -2,11 +2,11 @@ import type { Archive, ArchivePage } from "../core/archive.ts";
 import type { Article } from "../core/article.ts";
 import type { Dossier } from "../core/dossier.ts";
 import type { Feed } from "../core/feed.ts";
-import { relatedArticles, relatedCandidates } from "../core/related.ts";
+import { relatedByRoles, relatedCandidates } from "../core/related.ts";
 import { articleOrigin } from "../core/site-model.ts";
 import type { Term } from "../core/terms.ts";
-import type { Theme } from "../../_includes/theme.ts";
-import { renderNotFound } from "../../_includes/layouts/not-found.ts";
+import { html } from "../core/html.ts";
+import type { ThemeContext as Theme } from "../core/theme-contract.ts";
 
 /**
  * What one build's outputs show, in short: a signature per page or feed, built
@@ -58,10 +58,10 @@ export function signatureKeeper() {
   /** Each article's related articles (files) and the candidate lists they came from, at the last build. */
   let relatedBefore = new Map<string, { key: string; files: string[] }>();
   return (theme: Theme): BuildSignatures => {
-    // The 404 page is the chrome alone: site name, navigation, footer lists, stylesheet, words.
-    const chrome = chromes.number("chrome", renderNotFound(theme));
+    // The chrome: an empty page in the document (site name, navigation, footer lists, stylesheet, words) as this build's parts draw it.
+    const chrome = chromes.number("chrome", theme.parts.document(theme, { title: "", description: "", url: "/", ogType: "website" }, html``));
     const { options } = theme.model;
-    const primaryKey = options.taxonomies.find((t) => t.primary)?.key ?? "area";
+    const [byRole, thenRole] = options.roles.related;
     const termNumbers = new Map<Term, number>();
     const termNumber = (term: Term): number => {
       let n = termNumbers.get(term);
@@ -107,11 +107,11 @@ export function signatureKeeper() {
     };
     const relatedOf = (article: Article): number[] => {
       let key = "";
-      for (const term of article.terms[primaryKey] ?? []) key += `${headNumber(term)},`;
+      for (const term of (thenRole && article.terms[thenRole.key]) || []) key += `${headNumber(term)},`;
       key += "|";
-      for (const term of article.terms["tag"] ?? []) key += `${headNumber(term)},`;
+      for (const term of (byRole && article.terms[byRole.key]) || []) key += `${headNumber(term)},`;
       const known = relatedLast.get(article.file);
-      const files = known?.key === key ? known.files : relatedArticles(article, options.relatedCount, "tag", primaryKey).map((r) => r.file);
+      const files = known?.key === key ? known.files : relatedByRoles(article, options.roles, options.relatedCount).map((r) => r.file);
       relatedNow.set(article.file, { key, files });
       return files.map((file) => {
         const other = theme.model.byFile.get(file);

@@ -9,13 +9,10 @@ import { bodyImagePaths, rewriteBodyImages } from "../core/picture.ts";
 import { renderRssItem, rssChannelEnds } from "../core/rss.ts";
 import { outputPath } from "../core/output-path.ts";
 import { renderSitemap } from "../core/sitemap.ts";
-import type { Theme } from "../../_includes/theme.ts";
-import { renderArchivePage } from "../../_includes/layouts/archive.ts";
-import { renderArticle } from "../../_includes/layouts/article.ts";
-import { renderNotFound } from "../../_includes/layouts/not-found.ts";
-import { renderPage } from "../../_includes/layouts/page.ts";
-import { renderTermIndex } from "../../_includes/layouts/term-index.ts";
+import { raw } from "../core/html.ts";
+import type { ThemeContext as Theme } from "../core/theme-contract.ts";
 import { MEASURE_SIZES, sharedImage, useImages } from "../../_includes/partials/picture.ts";
+import { archivePart, renderView } from "./theme-context.ts";
 import type { BuildSignatures } from "./output-signatures.ts";
 import type { Content, Output } from "./output-writer.ts";
 import { ResponsiveImages, type ImageSettings } from "./responsive-images.ts";
@@ -61,10 +58,10 @@ export function* siteOutputs(theme: Theme, extra: Iterable<Output> = [], signatu
     yield new ArticleOutput(build, model.articles[i] as Article, signatures);
     yield* feedsAfter.get(i) ?? [];
   }
-  for (const page of model.contentPages) yield { path: outputPath(page.url), render: async () => renderPage(theme, page, (await renderBody(build, page)).page) };
+  for (const page of model.contentPages) yield { path: outputPath(page.url), render: async () => renderView(theme, theme.parts.page(theme, page, raw((await renderBody(build, page)).page))) };
   for (const page of model.pages) yield new ArchivePageOutput(theme, images, page, signatures);
-  for (const listing of model.indexes) yield { path: outputPath(listing.url), render: () => renderTermIndex(theme, listing) };
-  yield { path: "404.html", render: () => renderNotFound(theme) };
+  for (const listing of model.indexes) yield { path: outputPath(listing.url), render: () => renderView(theme, theme.parts.termIndex(theme, listing)) };
+  yield { path: "404.html", render: () => renderView(theme, theme.parts.notFound(theme)) };
   yield { path: "sitemap.xml", render: () => renderSitemap(model) };
   yield { path: "robots.txt", render: () => `User-agent: *\nAllow: /\n\nSitemap: ${model.options.site.url}/sitemap.xml\n` };
   yield* extra;
@@ -154,7 +151,8 @@ class ArticleOutput implements Output {
     await this.build.images.featuredReady();
     const body = await renderBody(this.build, this.article);
     this.build.bodyRendered(this.article, body.feed);
-    return renderArticle(this.build.theme, this.article, body.page);
+    const { theme } = this.build;
+    return renderView(theme, theme.parts.article(theme, this.article, raw(body.page)));
   }
   signature(): string | undefined {
     return withImages(this.signatures?.article(this.article), this.build.images, [this.article], true);
@@ -196,7 +194,7 @@ class ArchivePageOutput implements Output {
   }
   async render(): Promise<Content> {
     await this.images.featuredReady();
-    return renderArchivePage(this.theme, this.page);
+    return renderView(this.theme, archivePart(this.theme, this.page));
   }
   signature(): string | undefined {
     return withImages(this.signatures?.archivePage(this.page), this.images, this.page.page.items, false);

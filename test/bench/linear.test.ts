@@ -17,6 +17,7 @@ import { buildTermIndex } from "../../src/core/terms.ts";
 import { contentReader } from "../../src/eleventy/content-files.ts";
 import { frontMatterEngine } from "../../src/eleventy/front-matter-engine.ts";
 import { signatureKeeper } from "../../src/eleventy/output-signatures.ts";
+import { themeContext } from "../../src/eleventy/theme-context.ts";
 import { loadSiteData } from "../../src/eleventy/site-data.ts";
 import { siteOutputs } from "../../src/eleventy/site-outputs.ts";
 import { card } from "../../_includes/partials/card.ts";
@@ -140,7 +141,7 @@ test("a full build renders each article's body once, for its page and all its fe
     let renders = 0;
     const render = md.render.bind(md);
     md.render = (src, env) => (renders++, render(src, env));
-    const theme = { model, md, stylesheet: "/s.css" };
+    const theme = themeContext({ model, md, stylesheet: "/s.css", search: false });
     for (const output of siteOutputs(theme)) await output.render();
     md.render = render;
     assert.is(renders, model.articles.length + model.dossiers.length);
@@ -149,22 +150,22 @@ test("a full build renders each article's body once, for its page and all its fe
 
 test("a card and the footer are made once per build and reused by every page that shows them", () => {
   const { model, md } = small;
-  const theme = { model, md, stylesheet: "/s.css" };
+  const theme = themeContext({ model, md, stylesheet: "/s.css", search: false });
   const first = model.articles[0] as Article;
-  assert.ok(card(theme, first) === card(theme, first), "the same card object for the same article and level");
+  assert.ok(card(theme, first, 2) === card(theme, first, 2), "the same card object for the same article and level");
   assert.ok(card(theme, first, 3) === card(theme, first, 3));
   assert.is.not(card(theme, first, 2).value, card(theme, first, 3).value);
   assert.ok(siteFooter(theme) === siteFooter(theme));
   // A new build (a new theme) makes its own: an edit is never shown stale.
-  const next = { ...theme };
-  assert.ok(card(next, first) !== card(theme, first));
-  assert.is(card(next, first).value, card(theme, first).value);
+  const next = themeContext({ model, md, stylesheet: "/s.css", search: false });
+  assert.ok(card(next, first, 2) !== card(theme, first, 2));
+  assert.is(card(next, first, 2).value, card(theme, first, 2).value);
   assert.ok(siteFooter(next) !== siteFooter(theme));
 });
 
 test("signatures: one stamp per article, term, archive, feed and dossier, whatever the number of pages", () => {
   for (const { model, md } of [small, large]) {
-    const theme = { model, md, stylesheet: "/s.css" };
+    const theme = themeContext({ model, md, stylesheet: "/s.css", search: false });
     const signatures = signatureKeeper()(theme);
     const stringify = JSON.stringify;
     let stamps = 0;

@@ -2,8 +2,8 @@ import { withPathPrefix } from "../../core/path-prefix.ts";
 import type { ResolvedOptions } from "../../core/options.ts";
 import { SEARCH_URL } from "../../core/site-files.ts";
 import { html } from "../../core/html.ts";
-import type { Theme } from "../../../_includes/theme.ts";
-import { renderSearchPage, searchMain } from "../../../_includes/layouts/search.ts";
+import type { ThemeContext as Theme } from "../../core/theme-contract.ts";
+import { renderView } from "../theme-context.ts";
 import { isDryRun } from "../dry-run.ts";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { SearchIndex } from "../search-index.ts";
@@ -45,9 +45,8 @@ export function addCollectionSearch(
       if (!built) throw new Error("Editoriale: the site model is not built yet");
       prefix = prefixOf(this);
       // In the site's layout the module script comes with the content: the layout knows nothing of it.
-      const page = options.layout
-        ? html`${searchMain(built.theme)}\n<script type="module" src="${script}"></script>`.toString()
-        : renderSearchPage(built.theme);
+      const view = built.theme.parts.search(built.theme);
+      const page = options.layout ? html`${view.main}\n<script type="module" src="${script}"></script>`.toString() : renderView(built.theme, view);
       return withPathPrefix(page, prefix);
     },
   });

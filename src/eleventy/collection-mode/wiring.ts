@@ -10,10 +10,8 @@ import { buildSiteModel, type SiteModel, type TermListing } from "../../core/sit
 import { renderSitemap } from "../../core/sitemap.ts";
 import { buildRedirects, renderRedirects } from "../../core/redirects.ts";
 import { throwIfProblems } from "../../core/errors.ts";
-import type { Theme } from "../../../_includes/theme.ts";
-import { archiveMain, archivePageTitle, renderArchivePage } from "../../../_includes/layouts/archive.ts";
-import { renderTermIndex, termIndexMain } from "../../../_includes/layouts/term-index.ts";
-import { renderNotFound } from "../../../_includes/layouts/not-found.ts";
+import type { PageView, ThemeContext as Theme } from "../../core/theme-contract.ts";
+import { archivePart, renderView, themeContext } from "../theme-context.ts";
 import { fingerprintStylesheet } from "../stylesheet.ts";
 import { THEME_ASSETS, THEME_STYLESHEET } from "../theme-assets.ts";
 import type { EleventyConfig } from "../eleventy-config.ts";
@@ -72,7 +70,7 @@ export function addCollectionMode(eleventyConfig: EleventyConfig, options: Resol
     const items = api.getFilteredByTag(options.collection);
     const model = buildSiteModel(collectionSources(items, options.taxonomies, options.collection), options, md);
     for (const notice of model.notices) console.log(`[editoriale] ${notice}`);
-    built = { theme: { model, md, stylesheet: stylesheet(), search: options.search }, items: new Map(items.map((i) => [i.inputPath, i])), feedItems: new Map() };
+    built = { theme: themeContext({ model, md, stylesheet: stylesheet(), search: options.search }), items: new Map(items.map((i) => [i.inputPath, i])), feedItems: new Map() };
     return built;
   };
   const theme = (): Theme => {
@@ -80,6 +78,8 @@ export function addCollectionMode(eleventyConfig: EleventyConfig, options: Resol
     return built.theme;
   };
   const wanted = (archive: Archive) => archive.kind !== "home" || options.home;
+  /** A page of ours: its `<main>` for the site's layout to wrap, or, without one, a whole document of our theme. */
+  const inLayout = (view: PageView): string => (options.layout ? view.main.toString() : renderView(theme(), view));
 
   const addCollection = eleventyConfig.addCollection as (name: string, callback: (api: CollectionApi) => unknown) => void;
   addCollection.call(eleventyConfig, "editorialeArticles", (api) => current(api).theme.model.articles);
@@ -96,13 +96,13 @@ export function addCollectionMode(eleventyConfig: EleventyConfig, options: Resol
       permalink: (data: { editoriale: ArchivePage }) => data.editoriale.url,
       eleventyComputed: {
         // Computed data runs once before collections exist too: nothing to compute then.
-        title: (data: { editoriale?: ArchivePage }) => (built && data.editoriale ? archivePageTitle(built.theme, data.editoriale) : ""),
+        title: (data: { editoriale?: ArchivePage }) => (built && data.editoriale ? archivePart(built.theme, data.editoriale).meta.title : ""),
         description: (data: { editoriale?: ArchivePage }) => data.editoriale?.archive.description ?? "",
       },
     },
     render(this: TemplateFunctions, data) {
       const page = data.editoriale as ArchivePage;
-      return withPathPrefix(options.layout ? archiveMain(theme(), page).toString() : renderArchivePage(theme(), page), prefixOf(this));
+      return withPathPrefix(inLayout(archivePart(theme(), page)), prefixOf(this));
     },
   });
   eleventyConfig.addTemplate(TEMPLATES.indexes, {
@@ -114,7 +114,7 @@ export function addCollectionMode(eleventyConfig: EleventyConfig, options: Resol
     },
     render(this: TemplateFunctions, data) {
       const listing = data.editoriale as TermListing;
-      return withPathPrefix(options.layout ? termIndexMain(theme(), listing).toString() : renderTermIndex(theme(), listing), prefixOf(this));
+      return withPathPrefix(inLayout(theme().parts.termIndex(theme(), listing)), prefixOf(this));
     },
   });
   eleventyConfig.addTemplate(TEMPLATES.feeds, {
@@ -138,7 +138,7 @@ export function addCollectionMode(eleventyConfig: EleventyConfig, options: Resol
     eleventyConfig.addTemplate(TEMPLATES.notFound, {
       data: { eleventyExcludeFromCollections: true, layout: false, permalink: "/404.html" },
       render(this: TemplateFunctions) {
-        return withPathPrefix(renderNotFound(theme()), prefixOf(this));
+        return withPathPrefix(renderView(theme(), theme().parts.notFound(theme())), prefixOf(this));
       },
     });
   }
