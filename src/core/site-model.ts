@@ -117,7 +117,7 @@ export function buildSiteModel(sources: readonly ModelSource[], options: Resolve
     indexes,
     contentPages,
     outputs,
-    notices: [...slugNotices, ...index.notices],
+    notices: [...options.notices, ...slugNotices, ...index.notices],
   };
 }
 

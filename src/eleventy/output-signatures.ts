@@ -15,7 +15,8 @@ import type { ThemeContext as Theme } from "../core/theme-contract.ts";
  * outputs whose signature changed (see `outputWriter`).
  */
 export interface BuildSignatures {
-  article(article: Article): string;
+  /** Undefined when the article page is always rendered (a part it uses is the site's own: see CHROME_PARTS). */
+  article(article: Article): string | undefined;
   /** Undefined for pages always rendered: the home's first page (side column) and dossiers (presentation). */
   archivePage(page: ArchivePage): string | undefined;
   feed(archive: Archive, feed: Feed): string;
@@ -137,6 +138,16 @@ export function signatureKeeper() {
       }
       return stamp;
     };
+    const feedSignature = (archive: Archive, feed: Feed): string => {
+      const channel = JSON.stringify({ ...feed, items: undefined });
+      let items = "";
+      for (const item of feed.items) items += `${itemKey(item.article)},`;
+      return `${archiveStamp(archive)}|${channel}|${items}`;
+    };
+    // A part the site replaced may read anything of the model: the pages it draws are rendered every time, never served
+    // stale. The chrome's parts are drawn into `chrome` above, so their replacements are seen by every signature.
+    const replaced = Object.keys(options.theme).some((part) => !CHROME_PARTS.has(part));
+    if (replaced) return { article: () => undefined, archivePage: () => undefined, feed: feedSignature };
     return {
       article(article) {
         const dossier = article.dossier ? theme.model.dossierBySlug.get(article.dossier) : undefined;
@@ -148,15 +159,13 @@ export function signatureKeeper() {
         const { pageNumber, totalPages, start, total, items } = page.page;
         return `${chrome}|${archiveStamp(archive)}|${pageNumber}/${totalPages}/${start}/${total}|${page.prevUrl}|${page.nextUrl}|${items.map(numberOf).join(",")}`;
       },
-      feed(archive, feed) {
-        const channel = JSON.stringify({ ...feed, items: undefined });
-        let items = "";
-        for (const item of feed.items) items += `${itemKey(item.article)},`;
-        return `${archiveStamp(archive)}|${channel}|${items}`;
-      },
+      feed: feedSignature,
     };
   };
 }
+
+/** Parts drawn on every page alike (document, header, footer): the chrome's signature covers them, replaced or not. */
+const CHROME_PARTS: ReadonlySet<string> = new Set(["document", "header", "footer"]);
 
 /** A number per distinct text of each key; the same text keeps its number. */
 class Versions {
