@@ -14,6 +14,11 @@ import { ContentBuilder } from "./content-builder.ts";
 import { addCollectionMode } from "./collection-mode/wiring.ts";
 
 export type { EditorialeOptions };
+// What a site needs to replace a part of the theme: the contract's types and the escaping template.
+export type { ThemeParts, ThemeContext, PageView, DocumentMeta, ImageRef } from "../core/theme-contract.ts";
+export type { Article } from "../core/article.ts";
+export type { ArchivePage, Crumb } from "../core/archive.ts";
+export { html, SafeHtml } from "../core/html.ts";
 
 
 /**

@@ -5,6 +5,8 @@ import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import type { AxeResults, Result, RunOptions } from "axe-core";
 import { SEED } from "./pages.ts";
+import { serve } from "./serve.ts";
+import { buildSite } from "../output/build-site.ts";
 import { browserSession } from "./session.ts";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -55,6 +57,32 @@ test("axe-core: zero violations on one page of every type, light and dark, phone
   assert.equal(found, []);
 });
 
+test("axe-core: zero violations on the English fixture (card and footer replaced, its own palette), every page type", async () => {
+  const { browser } = await session();
+  const { out } = buildSite("english", "eleventy.config.ts");
+  const server = await serve(out);
+  const urls = ["/", "/page/2/", "/tag/towns/", "/tag/towns/page/2/", "/area/poverty/", "/section/analysis/", "/author/giulia-martinelli/",
+    "/co-design-in-small-towns/", "/alertcard-tom-jerrys-plan-bold/", "/tag/", "/area/", "/404.html"];
+  const found: string[] = [];
+  try {
+    for (const [colorScheme, width] of [["light", 390], ["light", 1280], ["dark", 1280]] as const) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+      const page = await context.newPage();
+      for (const url of urls) {
+        const response = await page.goto(server.origin + url);
+        assert.ok(response?.ok(), `${url} answers`);
+        assert.is(await page.getAttribute("html", "lang"), "en");
+        found.push(...describe(url, `${colorScheme}, ${width}px`, await axe(page)));
+      }
+      await context.close();
+    }
+  } finally {
+    await server.close();
+  }
+  console.log(`axe-core: English fixture, ${urls.length} pages × 3 modes, ${found.length} violations`);
+  assert.equal(found, []);
+});
+
 test("axe does fail on an inaccessible page (this test can fail)", async () => {
   const { browser } = await session();
   const page = await browser.newPage();
@@ -70,7 +98,7 @@ test("the missing-page URL answers with the Italian 404 page", async () => {
   const response = await page.goto(server.origin + "/questa-pagina-non-esiste/");
   assert.is(response?.status(), 404);
   assert.is(await page.locator("h1").textContent(), "Pagina non trovata");
-  assert.is(await page.getAttribute("html", "lang"), "it");
+  assert.is(await page.getAttribute("html", "lang"), "it-IT", "the site's language as site.json writes it");
   assert.equal(await axe(page), []);
   await page.close();
 });

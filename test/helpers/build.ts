@@ -13,13 +13,17 @@ export interface BuildResult {
   out: string;
 }
 
-/** Runs the real configuration (.eleventy.ts) on a fixture folder, as `npm run build -- --input … --output …` does. */
-export function buildFixture(name: string, extraEnv: Record<string, string> = {}): BuildResult {
+/**
+ * Runs the real configuration (.eleventy.ts) on a fixture folder, as `npm run build -- --input … --output …` does;
+ * `config`: the fixture's own Eleventy configuration instead (a site that adds the plugin itself), relative to the fixture.
+ */
+export function buildFixture(name: string, extraEnv: Record<string, string> = {}, config?: string): BuildResult {
   const fixture = path.join(ROOT, "test/fixtures", name);
   const out = mkdtempSync(path.join(tmpdir(), `editoriale-${name}-`));
+  const configFile = config === undefined ? ".eleventy.ts" : path.relative(ROOT, path.join(fixture, config));
   const run = spawnSync(
     process.execPath,
-    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--quiet", `--input=${path.join(fixture, "content")}`, `--output=${out}`],
+    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", `--config=${configFile}`, "--quiet", `--input=${path.join(fixture, "content")}`, `--output=${out}`],
     { cwd: ROOT, encoding: "utf8", env: { ...process.env, TZ: "Europe/Rome", EDITORIALE_DATA: path.join(fixture, "_data"), ...extraEnv } },
   );
   return { status: run.status, output: `${run.stdout}\n${run.stderr}`, out };

@@ -24,14 +24,16 @@ process.on("exit", () => {
  * `fixture` builds test/fixtures/<fixture> instead of the sample site. Each build is made once
  * per process and shared by every test file that asks for it; the folder is removed on exit.
  */
-export function buildSite(fixture?: string): BuiltSite {
-  const key = fixture ?? "sample";
+export function buildSite(fixture?: string, config?: string): BuiltSite {
+  const key = `${fixture ?? "sample"}${config ? `+${config}` : ""}`;
   const cached = builds.get(key);
   if (cached) return cached;
-  const out = mkdtempSync(path.join(tmpdir(), `theme-check-${key}-`));
+  const out = mkdtempSync(path.join(tmpdir(), `theme-check-${key.replace(/[^\w-]/g, "-")}-`));
   outputs.push(out);
   const dataDir = fixture ? path.join(ROOT, "test/fixtures", fixture, "_data") : path.join(ROOT, "_data");
-  const args = ["tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--quiet", `--output=${out}`];
+  // `config`: the fixture's own Eleventy configuration (a site adding the plugin with parts of its own theme).
+  const configFile = fixture && config ? path.join("test/fixtures", fixture, config) : ".eleventy.ts";
+  const args = ["tsx", "node_modules/@11ty/eleventy/cmd.cjs", `--config=${configFile}`, "--quiet", `--output=${out}`];
   if (fixture) args.push(`--input=${path.join("test/fixtures", fixture, "content")}`);
   const env = fixture ? { ...process.env, EDITORIALE_DATA: dataDir } : process.env;
   try {

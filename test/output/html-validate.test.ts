@@ -36,6 +36,14 @@ test("every page of the sample build is valid HTML (html-validate: 0 errors)", a
   assert.equal(errors, []);
 });
 
+test("the English fixture with its own card and footer and its own palette: every page valid (html-validate: 0 errors)", async () => {
+  const { out } = buildSite("english", "eleventy.config.ts");
+  const { pages, errors } = await validateAll(out);
+  assert.ok(pages >= 20, `only ${pages} pages were built`);
+  console.log(`html-validate: ${pages} pages of the English fixture (card and footer replaced), ${errors.length} errors`);
+  assert.equal(errors, []);
+});
+
 test("pages built from hostile text (<script>, quotes, ]]>) are valid HTML too", async () => {
   const { out } = buildSite("basic");
   const { pages, errors } = await validateAll(out);

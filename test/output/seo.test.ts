@@ -43,11 +43,11 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 const sample = buildSite();
 const sitePages = pages(sample.out);
 
-test("every page: lang=it, one <h1>, title, description, canonical, Open Graph and Twitter card", () => {
+test("every page: lang=it-IT (site.json's language), one <h1>, title, description, canonical, Open Graph and Twitter card", () => {
   assert.ok(sitePages.length > 100, `only ${sitePages.length} pages`);
   for (const { file, url, doc } of sitePages) {
     const canonical = sample.siteUrl + url;
-    assert.is(doc.querySelector("html")?.getAttribute("lang"), "it", file);
+    assert.is(doc.querySelector("html")?.getAttribute("lang"), "it-IT", file);
     assert.is(doc.querySelectorAll("h1").length, 1, `${file}: one <h1>`);
     assert.ok(doc.querySelector("title")?.text.trim(), `${file}: <title>`);
     assert.ok(meta(doc, "description")?.trim(), `${file}: meta description`);
