@@ -238,7 +238,8 @@ function buildIndexes(index: TermIndex, dossiers: Dossier[], options: ResolvedOp
       entries: dossiers.map((d) => ({ name: d.title, url: d.url, count: d.parts.length, description: d.excerpt })),
     });
   }
-  return listings;
+  // An index with nothing to list (no dossiers yet, no authors named) would be an empty page, linked from every footer.
+  return listings.filter((listing) => listing.entries.length > 0);
 }
 
 /** The home page's order: sticky articles first (newest first among them), then the others; feeds keep date order. */
