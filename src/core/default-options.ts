@@ -16,14 +16,8 @@ export interface RoleKeys {
   related: string[];
 }
 
-interface TaxonomyWords {
-  base: string;
-  heading: string;
-  intersectionHeading: string;
-  feedTitle: string;
-  indexTitle: string;
-  label: string;
-}
+/** What a default taxonomy says in a language: its URL base and its words. */
+type TaxonomyWords = Pick<Taxonomy, "base" | "heading" | "intersectionHeading" | "feedTitle" | "indexTitle" | "label">;
 
 const ITALIAN: Record<"area" | "section" | "tag" | "author", TaxonomyWords> = {
   area: { base: "area", heading: "{name}", intersectionHeading: "{name}", feedTitle: "{site} » {name} Feed dell’area", indexTitle: "Aree tematiche", label: "Area" },
