@@ -26,6 +26,8 @@ export const ERRORS = {
   IMAGE_ALT_MISSING: "A featured image has no text alternative",
   IMAGE_MISSING: "An image is not in the content folder",
   IMAGE_UNREADABLE: "An image file cannot be read as an image",
+  LOOK_FILE_MISSING: "A font file or logo named in the look options is not there",
+  LOOK_FILE_TYPE: "A font file or logo named in the look options is not of a kind browsers show",
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

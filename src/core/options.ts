@@ -3,6 +3,7 @@ import { defaultWords, type WordKey, type Words } from "./words.ts";
 import { isLanguageTag, languageSettings, type LanguageSettings } from "./language.ts";
 import { defaultDossiers, defaultIntersections, defaultRoles, defaultTaxonomiesFor, derivedRoles, type RoleKeys } from "./default-options.ts";
 import { lookSchema, type Look } from "./look.ts";
+import { contrastNotices } from "./contrast.ts";
 import type { ThemeParts } from "./theme-contract.ts";
 import type { Taxonomy, TermDataTable } from "./taxonomy.ts";
 import { EditorialeError, type Problem } from "./errors.ts";
@@ -210,6 +211,8 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   if (!language.known) {
     notices.push(`site.language "${o.site.language}": Editoriale has no words in this language, so the theme's words are in English. Give your own in the \`words\` option (every key of src/core/words.ts), or use "it" or "en".`);
   }
+  // Colours below WCAG AA are the site's call: said, not refused.
+  notices.push(...contrastNotices(o.look));
   const taxonomies: Taxonomy[] = (o.taxonomies ?? defaultTaxonomiesFor(language.base)).map((t) => ({
     ...t,
     intersectionHeading: t.intersectionHeading ?? t.heading,

@@ -95,7 +95,10 @@ export class ContentBuilder {
       this.last = { theme, dryRun: request.dryRun, pathPrefix: request.pathPrefix ?? "/" };
       if (request.dryRun) return { theme, report: undefined, seconds: (performance.now() - started) / 1000 };
       const extra: Output[] = [{ path: "_redirects", render: () => renderRedirects(redirects.rules) }];
-      if (css) extra.push({ path: css.href.slice(1), render: () => css.css });
+      if (css) {
+        extra.push({ path: css.href.slice(1), render: () => css.css });
+        for (const file of [...css.fonts, ...(css.logo ? [css.logo] : [])]) extra.push({ path: file.url.slice(1), render: () => [file.bytes] });
+      }
       if (options.search && (request.runMode === "build" || !this.indexed)) this.search = await SearchIndex.start(options.site.language);
       const search = this.search;
       const index = search && indexArticles(search, model.articles.length, request.output);

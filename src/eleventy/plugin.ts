@@ -51,7 +51,8 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   eleventyConfig.addWatchTarget(input);
   eleventyConfig.addPassthroughCopy({ [THEME_ASSETS]: "assets" });
   // Written with the pages (no Eleventy template: content mode leaves Eleventy nothing to render, so --to=json has nothing of ours to serialise).
-  const stylesheet = stylesheetAsset(THEME_STYLESHEET);
+  // The site's look (fonts, logo) is found from the project folder, where the build runs.
+  const stylesheet = stylesheetAsset(THEME_STYLESHEET, { look: options.look, projectDir: process.cwd() });
 
   const builder = new ContentBuilder(options, md, stylesheet);
   // `npm start`: problems shown in the browser until fixed, deleted articles rebuilt, moved addresses noticed.

@@ -12,7 +12,7 @@ import { buildRedirects, renderRedirects } from "../../core/redirects.ts";
 import { throwIfProblems } from "../../core/errors.ts";
 import type { PageView, ThemeContext as Theme } from "../../core/theme-contract.ts";
 import { archivePart, renderView, themeContext } from "../theme-context.ts";
-import { fingerprintStylesheet } from "../stylesheet.ts";
+import { fingerprintStylesheet, type PublishedStylesheet } from "../stylesheet.ts";
 import { THEME_ASSETS, THEME_STYLESHEET } from "../theme-assets.ts";
 import type { EleventyConfig } from "../eleventy-config.ts";
 import { collectionSources, type CollectionItem } from "./sources.ts";
@@ -60,7 +60,7 @@ export const TEMPLATES = {
 export function addCollectionMode(eleventyConfig: EleventyConfig, options: ResolvedOptions & { collection: string }): void {
   const md = createMarkdown();
   // Without a site layout, our pages are whole documents: they need our stylesheet and assets.
-  const stylesheet = options.layout ? () => "" : themeAssets(eleventyConfig);
+  const stylesheet = options.layout ? () => ({ href: "", logo: undefined }) : themeAssets(eleventyConfig, options);
   let built: Built | undefined;
   eleventyConfig.on("eleventy.before", () => {
     built = undefined;
@@ -70,7 +70,7 @@ export function addCollectionMode(eleventyConfig: EleventyConfig, options: Resol
     const items = api.getFilteredByTag(options.collection);
     const model = buildSiteModel(collectionSources(items, options.taxonomies, options.collection), options, md);
     for (const notice of model.notices) console.log(`[editoriale] ${notice}`);
-    built = { theme: themeContext({ model, md, stylesheet: stylesheet(), search: options.search }), items: new Map(items.map((i) => [i.inputPath, i])), feedItems: new Map() };
+    built = { theme: themeContext({ model, md, stylesheet: stylesheet().href, search: options.search }), items: new Map(items.map((i) => [i.inputPath, i])), feedItems: new Map() };
     return built;
   };
   const theme = (): Theme => {
@@ -212,7 +212,7 @@ function prefixOf(functions: TemplateFunctions): string {
 }
 
 /** Our stylesheet (fingerprinted) and the theme's assets, for pages in our own document. */
-function themeAssets(eleventyConfig: EleventyConfig): () => string {
+function themeAssets(eleventyConfig: EleventyConfig, options: ResolvedOptions): () => PublishedStylesheet {
   eleventyConfig.addPassthroughCopy({ [THEME_ASSETS]: "assets" });
-  return fingerprintStylesheet(eleventyConfig, THEME_STYLESHEET);
+  return fingerprintStylesheet(eleventyConfig, THEME_STYLESHEET, { look: options.look, projectDir: process.cwd() });
 }
