@@ -7,7 +7,10 @@ import type { Theme } from "../theme.ts";
 // The footer is the same on every page of a build.
 const footerOf = perBuild((theme, _model: SiteModel) => renderFooter(theme));
 
-/** About the site; the footer taxonomies' terms (sections); the index pages; the feeds (the whole site and each label term). */
+/**
+ * About the site; the footer taxonomies' terms (sections); the index pages; the site's own columns
+ * (`look.footerColumns`); the feeds (the whole site and each label term), last, across the footer's width.
+ */
 export function siteFooter(theme: Theme): SafeHtml {
   return footerOf(theme, theme.model);
 }
@@ -42,7 +45,13 @@ ${g.terms.map((s) => html`<li><a href="${s.url}">${s.name}</a></li>\n`)}</ul>
 <ul>
 ${indexes.map((i) => html`<li><a href="${i.url}">${i.title}</a></li>\n`)}</ul>
 </div>\n`
-    : ""}<div class="site-footer__group">
+    : ""}${theme.options.look.footerColumns.map(
+    (column) => html`<div class="site-footer__group">
+<h2 class="site-footer__heading">${column.heading}</h2>
+<ul>
+${column.links.map((l) => html`<li><a href="${l.url}">${l.label}</a></li>\n`)}</ul>
+</div>\n`,
+  )}<div class="site-footer__group">
 <h2 class="site-footer__heading">${words.feed}</h2>
 <ul class="site-footer__feeds">
 ${feedLink("/feed.xml", words.allArticles)}${labelFeeds.map((f) => feedLink(f.url, f.name))}</ul>

@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 const color = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, "a colour as #rrggbb or #rgb");
-const link = z.strictObject({ label: z.string().min(1), url: z.string().min(1) });
+// A site path, a fragment or a web, mail or phone address: never `javascript:` or `data:` in the site's own menus.
+const link = z.strictObject({
+  label: z.string().min(1),
+  url: z.string().regex(/^(\/|#|https?:\/\/|mailto:|tel:)/, "a site path such as `/chi-siamo/`, or an https://, mailto: or tel: address"),
+});
 // Written into the stylesheet as they are: nothing that could end the declaration or the rule.
 const fontList = z.string().regex(/^[^;{}<>\\\n\r]+$/, "a CSS font-family list such as `Inter, system-ui, sans-serif`");
 

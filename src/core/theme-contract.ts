@@ -95,6 +95,8 @@ export interface ThemeContext {
   md: MarkdownRenderer;
   /** Public path of the stylesheet (fingerprinted). */
   stylesheet: string;
+  /** Public path of the site's logo (`look.logo`, published under /assets/ with a hashed name); undefined without one. */
+  logo: string | undefined;
   /** Whether the site has search (/cerca/ and a search box in the header). */
   search: boolean;
   /** This build's parts: the bundled theme with the site's replacements. */

@@ -91,7 +91,7 @@ export class ContentBuilder {
         this.addresses = addressesByFile(model.articles);
       }
       const css = this.stylesheet();
-      const theme = themeContext({ model, md, stylesheet: css?.href ?? "/assets/editoriale.css", search: options.search });
+      const theme = themeContext({ model, md, stylesheet: css?.href ?? "/assets/editoriale.css", logo: css?.logo?.url, search: options.search });
       this.last = { theme, dryRun: request.dryRun, pathPrefix: request.pathPrefix ?? "/" };
       if (request.dryRun) return { theme, report: undefined, seconds: (performance.now() - started) / 1000 };
       const extra: Output[] = [{ path: "_redirects", render: () => renderRedirects(redirects.rules) }];

@@ -12,6 +12,8 @@ export interface ThemeInput {
   model: SiteModel;
   md: MarkdownRenderer;
   stylesheet: string;
+  /** Public path of the published logo (stylesheet.ts), when the site has one. */
+  logo?: string | undefined;
   search: boolean;
 }
 
@@ -20,7 +22,7 @@ export interface ThemeInput {
  * with the site's replacements (`theme` option) over them, and the helpers
  * bound to the site's language and time zone.
  */
-export function themeContext({ model, md, stylesheet, search }: ThemeInput): ThemeContext {
+export function themeContext({ model, md, stylesheet, logo, search }: ThemeInput): ThemeContext {
   const { options } = model;
   const { site, language, capitalizeMonths } = options;
   const parts: ThemeParts = { ...bundledTheme, ...options.theme };
@@ -30,6 +32,7 @@ export function themeContext({ model, md, stylesheet, search }: ThemeInput): The
     words: options.words,
     md,
     stylesheet,
+    logo,
     search,
     parts,
     bundled: bundledTheme,

@@ -2,7 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { allFiles, buildFixture, page, readOutput, ROOT } from "../helpers/build.ts";
+import { allFiles, buildFixture, page, readOutput, ROOT, text } from "../helpers/build.ts";
 
 // test/fixtures/look: a palette for both schemes, font stacks, a font file from an installed package (playwright-core's
 // codicon font: its package's `exports` do not list it, as is usual for font files), a logo of the project, a
@@ -58,6 +58,46 @@ test("the logo is published under /assets/ with its bytes", () => {
   assert.ok(readFileSync(path.join(build.out, logos[0] ?? "")).equals(readFileSync(LOGO)));
 });
 
+const PAGES = ["/", "/centri-diurni/", "/chi-siamo/", "/area/terzo-settore/", "/tag/comuni/", "/404.html", "/cerca/"];
+
+test("every page shows the logo as the link home, with its size and the site's name as its text alternative", () => {
+  const logo = allFiles(build.out).find((f) => f.startsWith("assets/logo."));
+  for (const url of PAGES) {
+    const home = page(build.out, url).querySelectorAll(".site-header a.site-name");
+    assert.is(home.length, 1, url);
+    assert.is(home[0]?.getAttribute("href"), "/", url);
+    assert.is(text(home[0]), "", `${url}: the image alone, no visible name beside it`);
+    const images = home[0]?.querySelectorAll("img") ?? [];
+    assert.is(images.length, 1, url);
+    assert.equal(
+      ["src", "width", "height", "alt"].map((a) => images[0]?.getAttribute(a)),
+      [`/${logo}`, "180", "40", "Osservatorio Welfare Locale"],
+      url,
+    );
+  }
+});
+
+test("the header's navigation is the site's entries, in order, the current one marked", () => {
+  const nav = (url: string) =>
+    page(build.out, url).querySelectorAll(".site-header nav.main-nav a").map((a) => `${text(a)} ${a.getAttribute("href")}${a.getAttribute("aria-current") ? ` [${a.getAttribute("aria-current")}]` : ""}`);
+  assert.equal(nav("/"), ["Chi siamo /chi-siamo/", "Terzo settore /area/terzo-settore/", "Povertà /area/poverta/"]);
+  assert.equal(nav("/chi-siamo/"), ["Chi siamo /chi-siamo/ [page]", "Terzo settore /area/terzo-settore/", "Povertà /area/poverta/"]);
+  assert.equal(nav("/area/terzo-settore/"), ["Chi siamo /chi-siamo/", "Terzo settore /area/terzo-settore/ [page]", "Povertà /area/poverta/"]);
+  // An article belongs to its area: "true", not "page".
+  assert.equal(nav("/reddito-minimo/"), ["Chi siamo /chi-siamo/", "Terzo settore /area/terzo-settore/", "Povertà /area/poverta/ [true]"]);
+  assert.equal(nav("/tag/comuni/"), ["Chi siamo /chi-siamo/", "Terzo settore /area/terzo-settore/", "Povertà /area/poverta/"]);
+});
+
+test("the footer has the site's columns after its own lists and before the feeds, on every page", () => {
+  for (const url of PAGES) {
+    const groups = page(build.out, url).querySelectorAll(".site-footer .site-footer__group");
+    assert.equal(groups.map((g) => text(g.querySelector("h2"))), ["Sezioni", "Esplora", "L’osservatorio", "Reti", "Feed RSS"], url);
+    const links = (i: number) => groups[i]?.querySelectorAll("a").map((a) => `${text(a)} ${a.getAttribute("href")}`);
+    assert.equal(links(2), ["Chi siamo /chi-siamo/", "Scrivici mailto:redazione@osservatorio.example"], url);
+    assert.equal(links(3), ["Rete dei comuni solidali https://rete.example/"], url);
+  }
+});
+
 const low = buildFixture("look", { EDITORIALE_DATA: path.join(ROOT, "test/fixtures/look/_data-low-contrast") });
 
 test("a low-contrast palette builds, with one notice a pair naming the options, the colours and the ratio", () => {
@@ -72,6 +112,28 @@ test("a low-contrast palette builds, with one notice a pair naming the options, 
     "look.colors.accent #e07a5f | look.colors.surface #f6f3ee | 2.67 | 4.5",
     "look.darkColors.link #4a5a80 | look.darkColors.background #151413 | 2.69 | 4.5",
   ]);
+});
+
+test("a logo beside the visible name is decorative, and an empty navigation is no navigation", () => {
+  for (const url of ["/", "/centri-diurni/"]) {
+    const home = page(low.out, url).querySelector(".site-header a.site-name");
+    assert.is(text(home), "Osservatorio Welfare Locale", url);
+    assert.is(home?.querySelector("img")?.getAttribute("alt"), "", url);
+    assert.match(home?.querySelector("img")?.getAttribute("src") ?? "", /^\/assets\/logo\.[0-9a-f]{10}\.svg$/);
+    assert.is(page(low.out, url).querySelectorAll(".site-header nav").length, 0, url);
+  }
+});
+
+test("without a logo or navigation of its own, the header is the bundled one: the name, and the areas", () => {
+  const plain = buildFixture("small");
+  assert.is(plain.status, 0, plain.output);
+  const header = page(plain.out, "/").querySelector(".site-header");
+  assert.is(header?.querySelectorAll("img").length, 0);
+  assert.is(text(header?.querySelector("a.site-name")), "Piccolo");
+  assert.ok((header?.querySelectorAll("nav.main-nav a").length ?? 0) > 0);
+  assert.is(allFiles(plain.out).filter((f) => f.startsWith("assets/fonts/") || f.startsWith("assets/logo.")).length, 0);
+  const href = page(plain.out, "/").querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "";
+  assert.is(readOutput(plain.out, href.slice(1)), readFileSync(path.join(ROOT, "_includes/assets/editoriale.css"), "utf8"), "the theme's stylesheet alone");
 });
 
 test.run();

@@ -70,7 +70,7 @@ export function addCollectionMode(eleventyConfig: EleventyConfig, options: Resol
     const items = api.getFilteredByTag(options.collection);
     const model = buildSiteModel(collectionSources(items, options.taxonomies, options.collection), options, md);
     for (const notice of model.notices) console.log(`[editoriale] ${notice}`);
-    built = { theme: themeContext({ model, md, stylesheet: stylesheet().href, search: options.search }), items: new Map(items.map((i) => [i.inputPath, i])), feedItems: new Map() };
+    built = { theme: themeContext({ model, md, ...published(stylesheet()), search: options.search }), items: new Map(items.map((i) => [i.inputPath, i])), feedItems: new Map() };
     return built;
   };
   const theme = (): Theme => {
@@ -209,6 +209,11 @@ function renderFeed(built: Built, archive: Archive, prefix: string): string {
 /** The site's path prefix, as Eleventy's `url` filter gives it for "/". */
 function prefixOf(functions: TemplateFunctions): string {
   return typeof functions.url === "function" ? functions.url("/") : "/";
+}
+
+/** The stylesheet's and the logo's public paths, as the theme context takes them. */
+function published({ href, logo }: PublishedStylesheet): { stylesheet: string; logo: string | undefined } {
+  return { stylesheet: href, logo };
 }
 
 /** Our stylesheet (fingerprinted) and the theme's assets, for pages in our own document. */
