@@ -51,6 +51,13 @@ test("pages built from hostile text (<script>, quotes, ]]>) are valid HTML too",
   assert.equal(errors, []);
 });
 
+test("pages with a site's own look (logo, navigation, footer columns: test/fixtures/look) are valid HTML too", async () => {
+  const { out } = buildSite("look");
+  const { pages, errors } = await validateAll(out);
+  assert.ok(pages > 10, `only ${pages} pages were built`);
+  assert.equal(errors, []);
+});
+
 test("the validator does fail on invalid markup (this test can fail)", async () => {
   const report = await validator.validateString('<!DOCTYPE html><html lang="it"><head><title>x</title></head><body><main><p><div></div></p><a>no href</a></main></body></html>');
   assert.not.ok(report.valid);
