@@ -1,13 +1,15 @@
 /**
  * npx tsx scripts/import.ts EXPORT.xml [--out content] [--data _data] [--force] [--drafts] [--uploads DIR | --download]
- *   [--manifest FILE] [--map DOMAIN=tag|area|section] [--types post,page]
+ *   [--manifest FILE] [--map DOMAIN=KEY] [--types post,page]
  *
  * Imports a WordPress WXR export (Tools → Export) into Markdown articles,
  * dossiers and pages, merges term slugs and descriptions into terms.json,
- * lists attachments in a manifest, and prints a report.
+ * lists attachments in a manifest, and prints a report. Where each WordPress
+ * taxonomy goes comes from the site's options (`--data`: its editoriale.json,
+ * else the defaults); `--map DOMAIN=KEY` overrides one, `--map DOMAIN=` drops it.
  */
 import { parseArgs } from "node:util";
-import { ImportError, defaultTaxonomyMap, defaults, formatReport, importWxr, parseTaxonomyMapping, type TaxonomyMap } from "../src/import/index.ts";
+import { ImportError, defaults, formatReport, importWxr, parseTaxonomyMapping, type TaxonomyMap } from "../src/import/index.ts";
 
 const USAGE = "usage: npm run import -- EXPORT.xml [--out content] [--data _data] [--force] [--drafts] [--uploads DIR | --download] [--manifest FILE] [--map DOMAIN=KEY] [--types post,page]";
 
@@ -44,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(file ? `import: one export at a time (got ${positionals.join(", ")})\n${USAGE}` : `import: no export file given\n${USAGE}`);
     return 2;
   }
-  const taxonomyMap: TaxonomyMap = { ...defaultTaxonomyMap };
+  const taxonomyMap: TaxonomyMap = {};
   try {
     for (const pair of values.map) {
       const [domain, key] = parseTaxonomyMapping(pair);

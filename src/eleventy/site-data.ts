@@ -7,12 +7,13 @@ import type { EditorialeOptions } from "../core/options.ts";
  * The plugin options of a site kept as data: `site.json` (required),
  * `terms.json` and `editoriale.json` (taxonomies, intersections, sizes, words;
  * both optional). The plugin validates the values; this only reads the files.
+ * `newSite` stands in for a missing site.json (the importer starting a site from an export, before it writes one).
  */
-export function loadSiteData(dataDir: string): EditorialeOptions {
+export function loadSiteData(dataDir: string, newSite?: EditorialeOptions["site"]): EditorialeOptions {
   const options = readJson(dataDir, "editoriale.json", {}) as EditorialeOptions;
   return {
     ...options,
-    site: readJson(dataDir, "site.json", undefined) as EditorialeOptions["site"],
+    site: readJson(dataDir, "site.json", newSite) as EditorialeOptions["site"],
     terms: readJson(dataDir, "terms.json", {}) as EditorialeOptions["terms"],
   };
 }

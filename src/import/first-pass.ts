@@ -2,13 +2,14 @@ import { attachmentEntry, type AttachmentEntry } from "./attachments.ts";
 import { decodeEntities } from "./entities.ts";
 import type { MediaItem } from "./media-index.ts";
 import { indexEntry, type IndexEntry } from "./plan.ts";
-import type { TermIndex } from "./terms.ts";
 import { readWxr } from "./wxr-reader.ts";
-import type { WxrAuthor, WxrChannel } from "./wxr-types.ts";
+import type { WxrAuthor, WxrChannel, WxrTerm } from "./wxr-types.ts";
 
 export interface FirstPass {
   channel: WxrChannel;
   authors: Map<string, WxrAuthor>;
+  /** The channel's terms (names, slugs, descriptions), for the term index once the site's taxonomies are known. */
+  terms: WxrTerm[];
   entries: IndexEntry[];
   attachments: AttachmentEntry[];
   /** Attachments by id, with their alt text. */
@@ -19,17 +20,17 @@ export interface FirstPass {
 }
 
 /** Reads the export once for what decides files and URLs; nothing is written if the file is broken. */
-export async function firstPass(options: { file: string; timeZone: string }, terms: TermIndex): Promise<FirstPass> {
+export async function firstPass(options: { file: string; timeZone: string }): Promise<FirstPass> {
   const pass: FirstPass = {
     channel: { title: "", link: "", description: "", language: "", version: "", baseSiteUrl: "", baseBlogUrl: "" },
-    authors: new Map(), entries: [], attachments: [], media: new Map(), items: {}, comments: 0, warnings: [],
+    authors: new Map(), terms: [], entries: [], attachments: [], media: new Map(), items: {}, comments: 0, warnings: [],
   };
   const warn = (message: string): void => void pass.warnings.push(message);
   const unidentified = { shortlink: 0, position: 0 };
   for await (const event of readWxr(options.file)) {
     if (event.kind === "channel") pass.channel = event.channel;
     else if (event.kind === "author") pass.authors.set(event.author.login, event.author);
-    else if (event.kind === "term") terms.addKnown(event.term);
+    else if (event.kind === "term") pass.terms.push(event.term);
     else {
       const item = event.item;
       const byStatus = (pass.items[item.type || "(none)"] ??= {});

@@ -5,13 +5,14 @@ import { MediaMover, type MediaTarget } from "./media-files.ts";
 import { decodeEntities } from "./entities.ts";
 import { firstPass, type FirstPass } from "./first-pass.ts";
 import { siteHosts, type LinkTargets } from "./links.ts";
-import { planImport, type IndexEntry, type Plan } from "./plan.ts";
+import { planImport, reservedPaths, type IndexEntry, type Plan } from "./plan.ts";
 import { convertPost } from "./post.ts";
 import { archiveRedirects } from "./redirect-hints.ts";
 import { plural, type ImportReport } from "./report.ts";
-import { starterSite } from "./site-file.ts";
+import { starterSite, starterSiteData } from "./site-file.ts";
+import { siteOptions } from "./site-options.ts";
 import { siteTimeZone } from "./site-time-zone.ts";
-import { defaultTaxonomyMap, type TaxonomyMap } from "./taxonomy-map.ts";
+import { mapTargets, taxonomyTable, type TaxonomyMap } from "./taxonomy-map.ts";
 import { TermIndex } from "./terms.ts";
 import { formatTerms, mergeTerms, readTerms, sameTerms } from "./terms-file.ts";
 import { writeOutput } from "./write.ts";
@@ -23,7 +24,7 @@ export interface ImportOptions {
   file: string;
   /** Folder the Markdown files are written to. */
   out: string;
-  /** Site-data folder: terms.json is merged there. */
+  /** Site-data folder: its site.json, editoriale.json and terms.json say the site's taxonomies; terms.json is merged there. */
   data: string;
   /** Attachment manifest; default `wordpress-attachments.json` beside the `out` folder. */
   manifest?: string;
@@ -31,7 +32,7 @@ export interface ImportOptions {
   force: boolean;
   /** Import drafts, pending and scheduled posts as `draft: true` instead of skipping them. */
   drafts: boolean;
-  /** WordPress taxonomy → Editoriale taxonomy key (`null`: dropped quietly). */
+  /** Over the site's own table: WordPress taxonomy (or `author`, the post's author) → one of the site's taxonomy keys (`null`: dropped quietly). */
   taxonomyMap: TaxonomyMap;
   /** WordPress post types imported; pages with children of these types become dossiers. */
   postTypes: readonly string[];
@@ -49,7 +50,7 @@ export const defaults = {
   force: false,
   drafts: false,
   download: false,
-  taxonomyMap: defaultTaxonomyMap,
+  taxonomyMap: {},
   postTypes: ["post", "page"],
   timeZone: "Europe/Rome",
 } satisfies Omit<ImportOptions, "file">;
@@ -69,9 +70,15 @@ function shown(path: string): string {
 export async function importWxr(given: Partial<ImportOptions> & { file: string }): Promise<ImportReport> {
   const timeZone = given.timeZone ?? (await siteTimeZone(given.data ?? defaults.data)) ?? defaults.timeZone;
   const options: ImportOptions = { ...defaults, ...given, timeZone };
-  const terms = new TermIndex(options.taxonomyMap);
-  const first = await firstPass(options, terms);
-  const plan = planImport(first.entries, options);
+  const first = await firstPass(options);
+  // Everything that can stop the import is read before anything is written.
+  const termsFile = join(options.data, "terms.json");
+  const existing = await readTerms(termsFile);
+  const site = siteOptions(options.data, starterSiteData(first.channel, options.timeZone));
+  const table = taxonomyTable(site.taxonomies, site.roles, options.taxonomyMap);
+  const terms = new TermIndex(table);
+  for (const term of first.terms) terms.addKnown(term);
+  const plan = planImport(first.entries, { ...options, reserved: reservedPaths(site.taxonomies.map((t) => t.base)) });
   const targets = linkTargets(first.channel, plan);
   const report = emptyReport(options, first);
   const warnings: string[] = [...first.warnings, ...plan.warnings];
@@ -97,7 +104,7 @@ export async function importWxr(given: Partial<ImportOptions> & { file: string }
           return failed.has(target.path) ? undefined : target.sitePath;
         }
       : undefined;
-    const context = { authors: first.authors, terms, targets, timeZone: options.timeZone, media: first.media, ...(resolve ? { resolve } : {}) };
+    const context = { authors: first.authors, terms, taxonomies: table, targets, timeZone: options.timeZone, media: first.media, ...(resolve ? { resolve } : {}) };
     let converted = convertPost(item, planned, context);
     if (mover && wanted.length > 0) {
       // Fetched once the body says what it uses; a file that cannot be had leaves its reference as it was, listed.
@@ -129,14 +136,12 @@ export async function importWxr(given: Partial<ImportOptions> & { file: string }
     .sort((a, b) => b.posts - a.posts || a.name.localeCompare(b.name, "it"));
   warnings.push(...terms.warnings());
   for (const { domain, terms: n, posts } of terms.unmappedTaxonomies()) {
-    warnings.push(`taxonomy "${domain}" (${plural(n, "term", "terms")} on ${plural(posts, "post", "posts")}) is not mapped and was left out; map it with --map ${domain}=tag|area|section`);
+    warnings.push(`taxonomy "${domain}" (${plural(n, "term", "terms")} on ${plural(posts, "post", "posts")}) is not mapped and was left out; map it with --map ${domain}=${mapTargets(table)}`);
   }
   warnings.push(...reservedWarnings(plan, first.entries));
-  report.redirects = archiveRedirects(options.taxonomyMap, terms.domains(), report.authors, { nested: terms.nestedTerms(), lost: terms.lostSlugs() });
+  report.redirects = archiveRedirects(table, terms.domains(), report.authors, { nested: terms.nestedTerms(), lost: terms.lostSlugs() });
 
-  const termsFile = join(options.data, "terms.json");
   const imported = terms.data();
-  const existing = await readTerms(termsFile);
   const merged = mergeTerms(existing, imported, options.force);
   warnings.push(...merged.conflicts);
   // Merging only adds, so it needs no --force; a file that already says it all is left as it is.

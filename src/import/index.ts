@@ -2,4 +2,4 @@
 export { importWxr, defaults, type ImportOptions } from "./import-wxr.ts";
 export { accounting, formatReport, type ImportReport } from "./report.ts";
 export { ImportError } from "./errors.ts";
-export { defaultTaxonomyMap, parseTaxonomyMapping, type TaxonomyMap } from "./taxonomy-map.ts";
+export { parseTaxonomyMapping, type TaxonomyMap } from "./taxonomy-map.ts";

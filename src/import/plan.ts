@@ -27,8 +27,10 @@ export type ItemKind = "article" | "dossier" | "page";
 /** Why an item is not written, for the report. */
 export type SkipReason = "draft" | "private" | "trash" | "password" | "attachment" | "type" | "status" | "undated" | "reserved";
 
-/** Index pages the build writes itself: a WordPress page at one of these URLs would collide with them. */
-export const RESERVED_PATHS: readonly string[] = [DOSSIER_BASE, "/tag/", "/area/", "/sezione/", "/autori/"];
+/** Index pages the build writes itself, the dossiers' and each taxonomy's (`/<base>/`): a WordPress page at one of these URLs would collide with them. */
+export function reservedPaths(taxonomyBases: readonly string[]): string[] {
+  return [DOSSIER_BASE, ...taxonomyBases.map((base) => `/${base}/`)];
+}
 
 export interface Planned {
   id: number;
@@ -58,6 +60,8 @@ export interface Plan {
 
 export interface PlanOptions {
   postTypes: readonly string[];
+  /** URLs where the build writes its own index pages (`reservedPaths`). */
+  reserved: readonly string[];
   drafts: boolean;
   timeZone: string;
 }
@@ -113,7 +117,7 @@ function skipReason(entry: IndexEntry, options: PlanOptions): SkipReason | undef
   } else if (entry.status !== "publish") return "status";
   if (entry.hasPassword) return "password";
   if (entry.date === undefined) return "undated";
-  if (entry.type === "page" && entry.parent === 0 && RESERVED_PATHS.includes(`/${entry.slug}/`)) return "reserved";
+  if (entry.type === "page" && entry.parent === 0 && options.reserved.includes(`/${entry.slug}/`)) return "reserved";
   return undefined;
 }
 

@@ -7,6 +7,7 @@ import type { MediaIndex } from "./media-index.ts";
 import type { MediaResolver } from "./media-references.ts";
 import type { Planned } from "./plan.ts";
 import { stripShortcodes } from "./shortcodes.ts";
+import type { TaxonomyTable } from "./taxonomy-map.ts";
 import type { TermIndex } from "./terms.ts";
 import type { WxrAuthor, WxrItem } from "./wxr-types.ts";
 
@@ -16,6 +17,8 @@ const CURATOR_KEYS = new Set(["curator", "curatore", "curatrice", "a_cura_di", "
 export interface PostContext {
   authors: ReadonlyMap<string, WxrAuthor>;
   terms: TermIndex;
+  /** The site's taxonomies: which field each of the post's terms, and its author, is written in. */
+  taxonomies: TaxonomyTable;
   targets: LinkTargets;
   timeZone: string;
   media: MediaIndex;
@@ -75,17 +78,27 @@ export function convertPost(item: WxrItem, planned: Planned, context: PostContex
   if (updated && date && isLater(updated, date)) data["updated"] = updated;
   data["slug"] = planned.slug;
   if (excerpt) data["excerpt"] = excerpt;
-  const author = authorName(item.creator, context.authors);
-  if (author.warning) warnings.push(author.warning);
-  if (author.name) data["authors"] = [author.name];
+  const table = context.taxonomies;
   const terms = context.terms.addItem(item.terms);
-  if (terms.area) data["area"] = single(terms.area);
-  if (terms.section) data["section"] = single(terms.section);
+  if (table.authors) {
+    const author = authorName(item.creator, context.authors);
+    if (author.warning) warnings.push(author.warning);
+    const names = [...(author.name ? [author.name] : []), ...(terms[table.authors.key] ?? [])];
+    if (names.length > 0) data[table.authors.field] = [...new Set(names)];
+  }
+  // The content model's order: byline, the terms that place the post, its dossier, then its keywords.
+  for (const taxonomy of table.placing) {
+    const names = terms[taxonomy.key];
+    if (names) data[taxonomy.field] = single(names);
+  }
   if (planned.dossier) {
     data["dossier"] = planned.dossier;
     data["order"] = planned.order ?? 1;
   }
-  if (terms.tag) data["tags"] = terms.tag;
+  for (const taxonomy of table.keywords) {
+    const names = terms[taxonomy.key];
+    if (names) data[taxonomy.field] = names;
+  }
   Object.assign(data, featuredImage(item, context, warnings));
   if (item.sticky && planned.kind === "article") data["sticky"] = true;
   if (planned.draft) data["draft"] = true;

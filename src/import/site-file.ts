@@ -7,12 +7,16 @@ import type { WxrChannel } from "./wxr-types.ts";
  * started from an export without the sample site's data.
  */
 export function starterSite(channel: WxrChannel, timeZone: string): string {
-  const site = {
+  return `${JSON.stringify(starterSiteData(channel, timeZone), null, 2)}\n`;
+}
+
+/** What `starterSite` writes, as data: the site the import's options are resolved for when there is no site.json yet. */
+export function starterSiteData(channel: WxrChannel, timeZone: string): { title: string; url: string; description: string; language: string; timeZone: string } {
+  return {
     title: decodeEntities(channel.title).trim() || "Sito",
     url: (channel.link || channel.baseBlogUrl || "https://example.org").replace(/\/+$/, ""),
     description: decodeEntities(channel.description).trim(),
     language: channel.language.trim() || "it-IT",
     timeZone,
   };
-  return `${JSON.stringify(site, null, 2)}\n`;
 }

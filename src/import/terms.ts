@@ -1,6 +1,6 @@
 import { slugify } from "../core/slug.ts";
 import { decodeEntities, htmlToText } from "./entities.ts";
-import type { TaxonomyMap } from "./taxonomy-map.ts";
+import { inReportOrder, type TaxonomyTable } from "./taxonomy-map.ts";
 import type { WxrItemTerm, WxrTerm } from "./wxr-types.ts";
 import { percentDecoded } from "../core/percent-decode.ts";
 
@@ -13,10 +13,6 @@ export interface TermEntry {
 
 export type TermsData = Record<string, Record<string, TermEntry>>;
 
-type EditorialKey = Exclude<TaxonomyMap[string], null>;
-
-const KEY_ORDER: readonly EditorialKey[] = ["tag", "area", "section"];
-
 interface Known {
   name: string;
   slug: string;
@@ -24,7 +20,8 @@ interface Known {
 }
 
 export interface LostSlug {
-  key: EditorialKey;
+  /** The site's taxonomy key. */
+  key: string;
   domain: string;
   name: string;
   lost: string;
@@ -49,7 +46,8 @@ function decodeSlug(slug: string): string {
  */
 export class TermIndex {
   private readonly known = new Map<string, Known>();
-  private readonly used = new Map<EditorialKey, Map<string, Used>>();
+  /** By taxonomy key. */
+  private readonly used = new Map<string, Map<string, Used>>();
   private readonly unmapped = new Map<string, { terms: Set<string>; posts: number }>();
   private readonly conflicts = new Set<string>();
   private readonly domainsUsed = new Set<string>();
@@ -57,7 +55,7 @@ export class TermIndex {
   private readonly parents = new Map<string, string>();
   private readonly lost: LostSlug[] = [];
 
-  constructor(private readonly map: TaxonomyMap) {}
+  constructor(private readonly table: TaxonomyTable) {}
 
   /** A channel-level term: its name, slug and description, whether used or not. */
   addKnown(term: WxrTerm): void {
@@ -71,16 +69,16 @@ export class TermIndex {
   }
 
   /** The terms of one written item, as front-matter values by taxonomy key. */
-  addItem(terms: readonly WxrItemTerm[]): Partial<Record<EditorialKey, string[]>> {
-    const out: Partial<Record<EditorialKey, string[]>> = {};
+  addItem(terms: readonly WxrItemTerm[]): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
     const unmappedHere = new Set<string>();
     for (const term of terms) {
       const slug = decodeSlug(term.nicename);
       const name = decodeEntities(term.name).trim() || this.known.get(`${term.domain}\u0000${slug}`)?.name || "";
       if (!name) continue;
-      const key = Object.hasOwn(this.map, term.domain) ? this.map[term.domain] : undefined;
-      if (key === null) continue;
-      if (key === undefined) {
+      const taxonomy = this.table.byDomain.get(term.domain);
+      if (taxonomy === null) continue;
+      if (taxonomy === undefined) {
         const entry = this.unmapped.get(term.domain) ?? { terms: new Set<string>(), posts: 0 };
         entry.terms.add(name);
         if (!unmappedHere.has(term.domain)) entry.posts++;
@@ -89,6 +87,7 @@ export class TermIndex {
         continue;
       }
       this.domainsUsed.add(term.domain);
+      const key = taxonomy.key;
       const names = (out[key] ??= []);
       if (!names.includes(name)) names.push(name);
       const byName = this.used.get(key) ?? new Map<string, Used>();
@@ -149,11 +148,14 @@ export class TermIndex {
     return out;
   }
 
-  private inOrder(): Array<[EditorialKey, Map<string, Used>]> {
-    return [...this.used].sort(([a], [b]) => KEY_ORDER.indexOf(a) - KEY_ORDER.indexOf(b));
+  private inOrder(): Array<[string, Map<string, Used>]> {
+    return inReportOrder(this.table).flatMap((t): Array<[string, Map<string, Used>]> => {
+      const byName = this.used.get(t.key);
+      return byName ? [[t.key, byName]] : [];
+    });
   }
 
-  /** WordPress taxonomies found on written items that the map does not name. */
+  /** WordPress taxonomies found on written items that no taxonomy of the site takes. */
   unmappedTaxonomies(): Array<{ domain: string; terms: number; posts: number }> {
     return [...this.unmapped].map(([domain, entry]) => ({ domain, terms: entry.terms.size, posts: entry.posts }));
   }

@@ -108,10 +108,13 @@ test("oldPathOf: decoded path; none for query-string permalinks", () => {
   assert.is(oldPathOf(""), "");
 });
 
-test("--map parsing", () => {
+test("--map parsing: DOMAIN=KEY or DOMAIN=; whether KEY is one of the site's taxonomies is the table's to say (site-taxonomies.test.ts)", () => {
   assert.equal(parseTaxonomyMapping("rubrica=tag"), ["rubrica", "tag"]);
+  assert.equal(parseTaxonomyMapping("rubrica=argomento"), ["rubrica", "argomento"]);
   assert.equal(parseTaxonomyMapping("post_format="), ["post_format", null]);
-  assert.throws(() => parseTaxonomyMapping("rubrica=rubric"), /expected DOMAIN=tag/);
+  for (const bad of ["rubrica", "=tag", "rubrica=Tag", "rubrica=tag=x", "rubrica=uno due"]) {
+    assert.throws(() => parseTaxonomyMapping(bad), /expected DOMAIN=KEY, KEY being one of the site's taxonomies, or DOMAIN= \(to drop it\)/, bad);
+  }
 });
 
 test.run();
