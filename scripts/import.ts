@@ -28,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
         uploads: { type: "string" },
         download: { type: "boolean", default: false },
         map: { type: "string", multiple: true, default: [] },
+        // The same as --map, under the name the options use (`taxonomies`).
+        taxonomy: { type: "string", multiple: true, default: [] },
         types: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -48,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const taxonomyMap: TaxonomyMap = {};
   try {
-    for (const pair of values.map) {
+    for (const pair of [...values.map, ...values.taxonomy]) {
       const [domain, key] = parseTaxonomyMapping(pair);
       taxonomyMap[domain] = key;
     }

@@ -214,6 +214,14 @@ test("--map over the site's table: a WordPress taxonomy into one of the site's, 
   assert.not.ok(report.warnings.some((w) => w.startsWith('taxonomy "area"')), report.warnings.join("\n"));
 });
 
+test("--taxonomy is --map under the options' name", async () => {
+  const { dir, data } = await siteWith("own-cli-map", OWN_TAXONOMIES);
+  const run = runCli([fixture("welforum-sample.xml"), "--out", join(dir, "content"), "--data", data, "--taxonomy", "rubrica=argomento"]);
+  assert.is(run.status, 0, run.stderr);
+  assert.not.match(run.stdout, /taxonomy "rubrica"/);
+  assert.equal((await readMarkdown(join(dir, "content/2018/anziani-non-autosufficienti-la-riforma.md"))).data["argomenti"], ["Il Punto di Welforum"]);
+});
+
 test("--map naming a taxonomy the site does not have: exit 1, one line naming the site's taxonomies, nothing written", async () => {
   const { dir, data } = await siteWith("own-bad-map", OWN_TAXONOMIES);
   const run = runCli([fixture("welforum-sample.xml"), "--out", join(dir, "content"), "--data", data, "--map", "rubrica=tag"]);
