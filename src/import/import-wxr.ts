@@ -78,7 +78,8 @@ export async function importWxr(given: Partial<ImportOptions> & { file: string }
   const table = taxonomyTable(site.taxonomies, site.roles, options.taxonomyMap);
   const terms = new TermIndex(table);
   for (const term of first.terms) terms.addKnown(term);
-  const plan = planImport(first.entries, { ...options, reserved: reservedPaths(site.taxonomies.map((t) => t.base)) });
+  const dossiers = site.dossiers && { base: site.dossiers.base, folder: site.dossiers.folder };
+  const plan = planImport(first.entries, { ...options, dossiers, reserved: reservedPaths(dossiers, site.taxonomies.map((t) => t.base)) });
   const targets = linkTargets(first.channel, plan);
   const report = emptyReport(options, first);
   const warnings: string[] = [...first.warnings, ...plan.warnings];

@@ -4,8 +4,11 @@ import { decodeEntities } from "./entities.ts";
 import { oldPathOf } from "./links.ts";
 import type { WxrItem } from "./wxr-types.ts";
 
-/** Dossiers live under this path, in WordPress (as child pages) and in Editoriale. */
-export const DOSSIER_BASE = "/il-punto/";
+/**
+ * Where the site keeps its dossiers (options `dossiers`: Welforum's `il-punto`): their URL base, which is also where
+ * WordPress had them (as pages with children), and their folder in the content; `false`: the site has none.
+ */
+export type DossierPlace = { base: string; folder: string } | false;
 
 /** What the first pass keeps of each item: enough to decide files and URLs, never the body. */
 export interface IndexEntry {
@@ -28,8 +31,8 @@ export type ItemKind = "article" | "dossier" | "page";
 export type SkipReason = "draft" | "private" | "trash" | "password" | "attachment" | "type" | "status" | "undated" | "reserved";
 
 /** Index pages the build writes itself, the dossiers' and each taxonomy's (`/<base>/`): a WordPress page at one of these URLs would collide with them. */
-export function reservedPaths(taxonomyBases: readonly string[]): string[] {
-  return [DOSSIER_BASE, ...taxonomyBases.map((base) => `/${base}/`)];
+export function reservedPaths(dossiers: DossierPlace, taxonomyBases: readonly string[]): string[] {
+  return [...(dossiers ? [dossiers.base] : []), ...taxonomyBases].map((base) => `/${base}/`);
 }
 
 export interface Planned {
@@ -62,6 +65,7 @@ export interface PlanOptions {
   postTypes: readonly string[];
   /** URLs where the build writes its own index pages (`reservedPaths`). */
   reserved: readonly string[];
+  dossiers: DossierPlace;
   drafts: boolean;
   timeZone: string;
 }
@@ -124,7 +128,7 @@ function skipReason(entry: IndexEntry, options: PlanOptions): SkipReason | undef
 /**
  * Decides, from the whole index, what each item becomes: an article (posts,
  * and the parts of a dossier), a dossier (a page whose children are posts, or
- * a page under /il-punto/ with children), or a page (any other page). Parts
+ * a page under the dossiers' base, /il-punto/, with children), or a page (any other page). Parts
  * are numbered 1, 2, 3… in `wp:menu_order`, then date, then id.
  */
 export function planImport(entries: readonly IndexEntry[], options: PlanOptions): Plan {
@@ -151,10 +155,12 @@ export function planImport(entries: readonly IndexEntry[], options: PlanOptions)
     }
   }
 
+  const place = options.dossiers;
   const isDossier = (entry: IndexEntry): boolean => {
     const parts = children.get(entry.id);
-    if (entry.type !== "page" || !parts) return false;
-    const underBase = entry.oldPath.startsWith(DOSSIER_BASE) && entry.oldPath !== DOSSIER_BASE;
+    if (!place || entry.type !== "page" || !parts) return false;
+    const base = `/${place.base}/`;
+    const underBase = entry.oldPath.startsWith(base) && entry.oldPath !== base;
     return parts.some((part) => part.type !== "page") || underBase;
   };
   const dossiers = new Set<number>();
@@ -175,14 +181,14 @@ export function planImport(entries: readonly IndexEntry[], options: PlanOptions)
   const files = new Map<string, number>();
   const urls = new Map<string, number>();
   // Who keeps a contested slug: dossiers (their parts' URLs hang on it), then items already at that URL, then export order.
-  const rank = (entry: IndexEntry): number => (dossiers.has(entry.id) ? 0 : planOne(entry, byId, dossiers, order).url === entry.oldPath ? 1 : 2);
+  const rank = (entry: IndexEntry): number => (dossiers.has(entry.id) ? 0 : planOne(entry, byId, dossiers, order, place).url === entry.oldPath ? 1 : 2);
   const ranked = kept.map((entry) => ({ entry, rank: rank(entry) })).sort((a, b) => a.rank - b.rank).map(({ entry }) => entry);
   for (const entry of ranked) {
-    let item = planOne(entry, byId, dossiers, order);
+    let item = planOne(entry, byId, dossiers, order, place);
     const holder = urls.get(item.url) ?? files.get(item.file);
     if (holder !== undefined && !dossiers.has(entry.id)) {
       // WordPress's own rule (wp_unique_post_slug): the next free "-2", "-3"…
-      for (let n = 2; urls.has(item.url) || files.has(item.file); n++) item = planOne({ ...entry, slug: `${entry.slug}-${n}` }, byId, dossiers, order);
+      for (let n = 2; urls.has(item.url) || files.has(item.file); n++) item = planOne({ ...entry, slug: `${entry.slug}-${n}` }, byId, dossiers, order, place);
       warnings.push(`${item.file}: slug "${entry.slug}" is taken by ${itemLabel(holder)}; ${itemLabel(entry.id)} ("${entry.title}") written with slug "${item.slug}" at ${item.url}`);
     } else if (holder !== undefined) {
       const renamed = item.file.replace(/\.md$/, `-${entry.id}.md`);
@@ -211,17 +217,19 @@ function planOne(
   byId: Map<number, IndexEntry>,
   dossiers: Set<number>,
   order: Map<number, number>,
+  place: DossierPlace,
 ): Planned {
   const draft = entry.status !== "publish";
   const year = yearOf(entry.date ?? "");
   const withAlias = (url: string): string[] => (entry.oldPath && entry.oldPath !== url ? [entry.oldPath] : []);
-  if (dossiers.has(entry.id)) {
-    const url = `${DOSSIER_BASE}${entry.slug}/`;
-    return { id: entry.id, kind: "dossier", slug: entry.slug, url, file: `il-punto/${entry.slug}.md`, draft, aliases: withAlias(url) };
+  // Only a site with dossiers has any (isDossier).
+  if (place && dossiers.has(entry.id)) {
+    const url = `/${place.base}/${entry.slug}/`;
+    return { id: entry.id, kind: "dossier", slug: entry.slug, url, file: `${place.folder}/${entry.slug}.md`, draft, aliases: withAlias(url) };
   }
   const dossier = dossiers.has(entry.parent) ? byId.get(entry.parent) : undefined;
-  if (dossier) {
-    const url = `${DOSSIER_BASE}${dossier.slug}/${entry.slug}/`;
+  if (place && dossier) {
+    const url = `/${place.base}/${dossier.slug}/${entry.slug}/`;
     return {
       id: entry.id, kind: "article", slug: entry.slug, url, file: `${year}/${entry.slug}.md`, draft,
       dossier: dossier.slug, order: order.get(entry.id) ?? 1, aliases: withAlias(url),

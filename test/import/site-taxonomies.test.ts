@@ -262,7 +262,32 @@ test("a new site from an English export gets the English defaults: the same fiel
     "/author/redazione/*  /author/redazione-welforum/:splat  301",
   ]);
   const { data } = await readMarkdown(join(dir, "content/2018/lecco-una-storia-di-coprogettazione.md"));
-  assert.equal(Object.keys(data), ["title", "date", "slug", "authors", "area", "section", "dossier", "order", "tags", "wp_id"]);
+  assert.equal(Object.keys(data), ["title", "date", "slug", "authors", "area", "section", "dossier", "order", "tags", "aliases", "wp_id"]);
+  // The English defaults keep dossiers in dossiers/ at /dossiers/<slug>/ (the old address redirects); WordPress's /il-punto/ page is then an ordinary page.
+  assert.equal(data["aliases"], ["/il-punto/coprogettazione-e-non-solo/lecco-una-storia-di-coprogettazione/"]);
+  const files = await listFiles(join(dir, "content"));
+  assert.ok(files.includes("dossiers/coprogettazione-e-non-solo.md") && files.includes("pagine/il-punto.md"), files.join("\n"));
+  assert.not.ok(files.some((file) => file.startsWith("il-punto/")), files.join("\n"));
+  const site = buildImported(dir, join(dir, "_data"));
+  assert.ok(existsSync(join(site, "dossiers/coprogettazione-e-non-solo/lecco-una-storia-di-coprogettazione/index.html")));
+  assert.ok(existsSync(join(site, "section/esperienze/index.html")) && existsSync(join(site, "author/fabio-smareglia/index.html")));
+});
+
+test("a site without dossiers (`dossiers: false`): the page with child posts is a page, its parts an article and a sub-page", async () => {
+  const { dir, data } = await siteWith("no-dossiers", { dossiers: false });
+  const report = await importWxr({ file: fixture("welforum-sample.xml"), out: join(dir, "content"), data, timeZone: "Europe/Rome" });
+  const files = await listFiles(join(dir, "content"));
+  assert.equal(files.filter((file) => file.startsWith("pagine/")), [
+    "pagine/chi-siamo.md",
+    "pagine/chi-siamo/redazione.md",
+    "pagine/il-punto.md",
+    "pagine/il-punto/coprogettazione-e-non-solo.md",
+    "pagine/il-punto/coprogettazione-e-non-solo/lecco-una-storia-di-coprogettazione.md",
+  ]);
+  assert.not.ok(files.some((file) => file.startsWith("il-punto/")), files.join("\n"));
+  assert.not.ok("dossier" in (await readMarkdown(join(dir, "content/2018/comune-di-bra-terzo-settore-e-politiche-di-contrasto-alla-poverta.md"))).data);
+  assert.equal(report.written, { articles: 5, dossiers: 0, pages: 5, drafts: 0 });
+  assert.ok(report.warnings.includes("2018/comune-di-bra-terzo-settore-e-politiche-di-contrasto-alla-poverta.md: child of item 201, which is not a dossier; imported as an ordinary article"), report.warnings.join("\n"));
 });
 
 test.run();
