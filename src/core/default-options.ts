@@ -60,17 +60,22 @@ export const defaultIntersections: Array<[string, string]> = [
 ];
 
 /**
- * Roles for a site's own taxonomies when it names none: the label is the one
- * marked `primary`, no byline; every other taxonomy is a feed category and
- * listed on the article, the first of them scoring related articles.
+ * Roles for a site's own taxonomies, around the byline and label it names (if
+ * any): the label is the named one, else the one marked `primary`; the byline
+ * only if named. Every taxonomy but the byline is a feed category, every one
+ * but the byline and the label is listed on the article, the first of them
+ * scoring related articles: naming `byline: "firme"` alone must not make the
+ * authors feed categories and article terms too.
  */
-export function derivedRoles(taxonomies: readonly Taxonomy[]): RoleKeys {
-  const label = taxonomies.find((t) => t.primary)?.key ?? null;
-  const others = taxonomies.filter((t) => t.key !== label).map((t) => t.key);
+export function derivedRoles(taxonomies: readonly Taxonomy[], named: { byline?: string | null; label?: string | null } = {}): RoleKeys {
+  const label = named.label !== undefined ? named.label : taxonomies.find((t) => t.primary)?.key ?? null;
+  const byline = named.byline ?? null;
+  const listed = taxonomies.map((t) => t.key).filter((key) => key !== byline);
+  const others = listed.filter((key) => key !== label);
   return {
-    byline: null,
+    byline,
     label,
-    categories: taxonomies.map((t) => t.key),
+    categories: listed,
     article: others,
     footer: [],
     related: [...others.slice(0, 1), ...(label ? [label] : [])],

@@ -245,7 +245,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   for (const key of Object.keys(o.terms)) {
     if (!byKey.has(key)) problems.push(optionProblem(`terms.${key}`, `there is no taxonomy "${key}"`));
   }
-  const roles = resolveRoles(o.taxonomies === undefined ? defaultRoles : derivedRoles(taxonomies), o.roles, byKey, problems);
+  const roles = resolveRoles(o.taxonomies === undefined ? defaultRoles : derivedRoles(taxonomies, o.roles), o.roles, byKey, problems);
   // `primary` is what the core's term index and breadcrumbs read: the label role's taxonomy, and only it.
   for (const t of taxonomies) t.primary = t === roles.label;
   const unknownWords = Object.keys(o.words).filter((k) => !(k in defaultWords));
