@@ -165,7 +165,7 @@ function buildArchives(articles: Article[], dossiers: Dossier[], index: TermInde
     },
   ];
   for (const taxonomy of options.taxonomies) {
-    for (const term of sortedTerms(index, taxonomy)) {
+    for (const term of sortedTerms(index, taxonomy, options.language.tag)) {
       archives.push({
         id: `${taxonomy.key}:${term.slug}`, kind: "term", url: term.url,
         heading: fill(taxonomy.heading, { name: term.name }), kicker: undefined,
@@ -221,15 +221,17 @@ function intersectionArchives(first: Taxonomy, second: Taxonomy, index: TermInde
     });
 }
 
-function sortedTerms(index: TermIndex, taxonomy: Taxonomy): Term[] {
-  return [...(index.terms.get(taxonomy.key)?.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name, "it"));
+/** A taxonomy's terms in the alphabetical order of the site's language (archives and index pages list them so). */
+function sortedTerms(index: TermIndex, taxonomy: Taxonomy, language: string): Term[] {
+  const collator = new Intl.Collator(language);
+  return [...(index.terms.get(taxonomy.key)?.values() ?? [])].sort((a, b) => collator.compare(a.name, b.name));
 }
 
 function buildIndexes(index: TermIndex, dossiers: Dossier[], options: ResolvedOptions): TermListing[] {
   const listings: TermListing[] = options.taxonomies.map((taxonomy) => ({
     url: `/${taxonomy.base}/`,
     title: taxonomy.indexTitle,
-    entries: sortedTerms(index, taxonomy).map((t) => ({ name: t.name, url: t.url, count: t.articles.length, description: t.description })),
+    entries: sortedTerms(index, taxonomy, options.language.tag).map((t) => ({ name: t.name, url: t.url, count: t.articles.length, description: t.description })),
   }));
   if (options.dossiers !== false) {
     listings.push({
