@@ -2,13 +2,14 @@ import { html, type SafeHtml } from "../../src/core/html.ts";
 import { fill } from "../../src/core/words.ts";
 import type { Theme } from "../theme.ts";
 
-/** The front page's side column: the latest dossier and the list of areas. */
+/** The front page's side column: the latest dossier and the label taxonomy's terms (areas), headed by its index title. */
 export function homeExtras(theme: Theme): SafeHtml {
   const { words } = theme;
   const { roles, language } = theme.options;
   const dossier = theme.model.dossiers[0];
   const collator = new Intl.Collator(language.tag);
-  const areas = roles.label ? [...(theme.model.index.terms.get(roles.label.key)?.values() ?? [])].sort((a, b) => collator.compare(a.name, b.name)) : [];
+  const label = roles.label;
+  const areas = label ? [...(theme.model.index.terms.get(label.key)?.values() ?? [])].sort((a, b) => collator.compare(a.name, b.name)) : [];
   const count = (n: number) => (n === 1 ? words.articleCountOne : fill(words.articleCount, { count: n }));
   return html`<aside class="home-extras">
 ${dossier
@@ -21,9 +22,9 @@ ${dossier
 ${dossier.parts.map((p) => html`<li><a href="${p.url}">${p.title}</a></li>\n`)}</ol>
 </section>`
     : ""}
-${areas.length > 0
+${label && areas.length > 0
     ? html`<section class="home-extras__areas" aria-labelledby="aree">
-<h2 id="aree">${words.areasHeading}</h2>
+<h2 id="aree">${label.indexTitle}</h2>
 <ul>
 ${areas.map((a) => html`<li><a href="${a.url}">${a.name}</a> <span class="count">${count(a.articles.length)}</span></li>\n`)}</ul>
 </section>`

@@ -186,6 +186,15 @@ test("the footer lists the rubriche and their feeds, and no other taxonomy's ter
   assert.equal(footer?.querySelectorAll('a[href^="/argomento/"], a[href^="/firme/"]').map((a) => a.getAttribute("href")), ["/argomento/", "/firme/"]);
 });
 
+test("the home's side column lists the rubriche under the rubrica's index title", () => {
+  const side = page(build.out, "/").querySelector(".home-extras__areas");
+  assert.is(text(side?.querySelector("h2")), "Rubriche");
+  assert.equal(
+    side?.querySelectorAll("li").map((li) => text(li)),
+    ["Analisi 3 articoli", "Esperienze 2 articoli", "Punti di vista 2 articoli"],
+  );
+});
+
 test("the search page offers the rubrica and the argomenti as filters", () => {
   const results = page(build.out, "/cerca/").querySelector("#risultati");
   assert.equal(JSON.parse(results?.getAttribute("data-filters") ?? "null"), [
