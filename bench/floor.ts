@@ -1,15 +1,20 @@
 /**
  * The "floor": the least work a build of the site can do, without Eleventy.
  *
- *   npx tsx bench/floor.ts --input DIR --output DIR [--url https://www.example.org]
+ *   npx tsx bench/floor.ts --input DIR --output DIR [--data DIR] [--url https://www.example.org]
  *
- * Reads every .md under the input folder (dossier pages in `il-punto/`),
+ * `--data` is the site data a build reads (EDITORIALE_DATA: site.json, terms.json, editoriale.json).
+ *
+ * Reads every .md under the input folder (dossier pages in the dossiers' folder),
  * parses front matter with `yaml`, renders with markdown-it and writes with
- * plain string templates: one page per article, every archive (tag, area,
- * section, author, area × section, area × tag, dossier, home) with its pages
- * of 10 and an RSS 2.0 feed of the 20 newest items (content:encoded), plus
- * 404, sitemap.xml and robots.txt. Text is escaped for HTML and XML: it is a
- * fair floor, not a sloppy one. Output is deterministic (no clock).
+ * plain string templates: one page per article, every archive (each term of
+ * each taxonomy, each intersection, dossier, home) with its pages and an RSS
+ * 2.0 feed of the newest items (content:encoded), plus 404, sitemap.xml and
+ * robots.txt. Taxonomies, roles (byline, article terms, feed categories),
+ * intersections, dossiers, sizes and words come from the site's options, as
+ * the build's do (Welforum's defaults without --data). Text is escaped for
+ * HTML and XML: it is a fair floor, not a sloppy one. Output is deterministic
+ * (no clock).
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
@@ -18,23 +23,16 @@ import MarkdownIt from "markdown-it";
 import { parse as parseYaml } from "yaml";
 import { DateTime } from "luxon";
 import { slugify } from "../src/core/slug.ts";
-
-export interface SiteConfig {
-  title: string;
-  url: string;
-  description: string;
-  language: string;
-  timeZone: string;
-}
+import { resolveOptions, type ResolvedOptions } from "../src/core/options.ts";
+import type { Taxonomy } from "../src/core/taxonomy.ts";
+import { fill } from "../src/core/words.ts";
+import { loadSiteData } from "../src/eleventy/site-data.ts";
 
 export interface FloorOptions {
   input: string;
   output: string;
-  site?: Partial<SiteConfig>;
-  /** Slug overrides by taxonomy and term name, as in `_data/terms.json`. */
-  slugs?: Partial<Record<TaxonomyKey, Record<string, string>>>;
-  perPage?: number;
-  feedSize?: number;
+  /** The site's options, resolved as the plugin resolves them; Welforum's defaults (DEFAULT_SITE) when absent. */
+  options?: ResolvedOptions;
 }
 
 export interface FloorResult {
@@ -47,16 +45,12 @@ export interface FloorResult {
   warnings: string[];
 }
 
-const DEFAULT_SITE: SiteConfig = {
+const DEFAULT_SITE = {
   title: "Welforum",
   url: "https://www.example.org",
   description: "Osservatorio sulle politiche di welfare",
   language: "it-IT",
   timeZone: "Europe/Rome",
-};
-
-const DEFAULT_SLUGS: Partial<Record<TaxonomyKey, Record<string, string>>> = {
-  section: { "Punti di vista": "opinioni" },
 };
 
 // ---------------------------------------------------------------------------
@@ -101,30 +95,8 @@ export function cdata(text: string): string {
 // ---------------------------------------------------------------------------
 // Model
 
-type TaxonomyKey = "tag" | "area" | "section" | "author";
-
-interface TaxonomyConfig {
-  field: string;
-  base: string;
-  heading: (name: string) => string;
-  feedLabel: string;
-}
-
-const TAXONOMIES: Record<TaxonomyKey, TaxonomyConfig> = {
-  tag: { field: "tags", base: "/tag/", heading: (n) => `Post con tag “${n}”`, feedLabel: "Feed del tag" },
-  area: { field: "area", base: "/area/", heading: (n) => n, feedLabel: "Feed dell’area" },
-  section: {
-    field: "section",
-    base: "/sezione/",
-    heading: (n) => `Sezione “${n}”`,
-    feedLabel: "Feed della sezione",
-  },
-  author: { field: "authors", base: "/autori/", heading: (n) => `Autore: ${n}`, feedLabel: "Feed dell’autore" },
-};
-const TAXONOMY_KEYS = Object.keys(TAXONOMIES) as TaxonomyKey[];
-
 interface Term {
-  taxonomy: TaxonomyKey;
+  taxonomy: Taxonomy;
   slug: string;
   /** Spellings as articles write them, with their counts; the name is resolved from them. */
   spellings: Map<string, number>;
@@ -145,7 +117,8 @@ interface Article {
   rubric?: string;
   dossier?: string;
   order?: number;
-  terms: Record<TaxonomyKey, Term[]>;
+  /** By taxonomy key. */
+  terms: Record<string, Term[]>;
   card: string;
   item: Buffer;
 }
@@ -253,20 +226,20 @@ interface PageOptions {
 }
 
 class Templates {
-  constructor(private readonly site: SiteConfig) {}
+  constructor(private readonly options: ResolvedOptions) {}
 
   abs(path: string): string {
-    return this.site.url + path;
+    return this.options.site.url + path;
   }
 
   page(o: PageOptions): string {
-    const s = this.site;
+    const { site: s, language, words } = this.options;
     const title = o.path === "/" ? s.title : `${o.title} – ${s.title}`;
     const feed = o.feed
       ? `\n<link rel="alternate" type="application/rss+xml" title="${escapeHtml(o.feed.title)}" href="${escapeHtml(this.abs(o.feed.path))}">`
       : "";
     return `<!DOCTYPE html>
-<html lang="it">
+<html lang="${escapeHtml(language.tag)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -274,19 +247,19 @@ class Templates {
 <meta name="description" content="${escapeHtml(o.description)}">
 <link rel="canonical" href="${escapeHtml(this.abs(o.path))}">
 <meta property="og:site_name" content="${escapeHtml(s.title)}">
-<meta property="og:locale" content="it_IT">
+<meta property="og:locale" content="${escapeHtml(language.ogLocale)}">
 <meta property="og:type" content="${o.type ?? "website"}">
 <meta property="og:title" content="${escapeHtml(o.title)}">
 <meta property="og:description" content="${escapeHtml(o.description)}">
 <meta property="og:url" content="${escapeHtml(this.abs(o.path))}">${feed}${o.extraHead ?? ""}
 </head>
 <body>
-<a class="skip-link" href="#contenuto">Vai al contenuto</a>
+<a class="skip-link" href="#contenuto">${escapeHtml(words.skipToContent)}</a>
 <header class="site-header"><a class="site-title" href="/">${escapeHtml(s.title)}</a></header>
 <main id="contenuto">
 ${o.body}
 </main>
-<footer class="site-footer"><p>${escapeHtml(s.description)}</p><p><a href="/feed.xml">Feed RSS</a></p></footer>
+<footer class="site-footer"><p>${escapeHtml(s.description)}</p><p><a href="/feed.xml">${escapeHtml(words.feed)}</a></p></footer>
 </body>
 </html>
 `;
@@ -298,7 +271,7 @@ function termLink(t: Term): string {
 }
 
 function termPath(t: Term): string {
-  return `${TAXONOMIES[t.taxonomy].base}${t.slug}/`;
+  return `/${t.taxonomy.base}/${t.slug}/`;
 }
 
 // ---------------------------------------------------------------------------
@@ -336,36 +309,34 @@ class Output {
 // ---------------------------------------------------------------------------
 // Build
 
-export function buildFloor(options: FloorOptions): FloorResult {
-  const site: SiteConfig = { ...DEFAULT_SITE, ...options.site };
-  site.url = site.url.replace(/\/+$/, "");
-  const slugOverrides = { ...DEFAULT_SLUGS, ...options.slugs };
-  const perPage = options.perPage ?? 10;
-  const feedSize = options.feedSize ?? 20;
-  const input = resolve(options.input);
-  const out = new Output(resolve(options.output));
-  const tpl = new Templates(site);
+export function buildFloor(floor: FloorOptions): FloorResult {
+  const options = floor.options ?? resolveOptions({ site: DEFAULT_SITE });
+  const { site, words, taxonomies, roles } = options;
+  const perPage = options.pageSize;
+  const feedSize = options.feedSize;
+  const dossierFolder = options.dossiers === false ? undefined : `${options.dossiers.folder}/`;
+  const dossierBase = options.dossiers === false ? undefined : options.dossiers.base;
+  const input = resolve(floor.input);
+  const out = new Output(resolve(floor.output));
+  const tpl = new Templates(options);
   const warnings: string[] = [];
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   const zone = site.timeZone;
+  const termsOf = (a: Article, key: string | undefined): Term[] => (key === undefined ? [] : a.terms[key] ?? []);
 
   // 1. Read and render.
-  const terms: Record<TaxonomyKey, Map<string, Term>> = {
-    tag: new Map(),
-    area: new Map(),
-    section: new Map(),
-    author: new Map(),
-  };
-  const termFor = (taxonomy: TaxonomyKey, name: string, file: string): Term | undefined => {
-    const slug = slugOverrides[taxonomy]?.[name] ?? slugify(name);
+  const terms = new Map<string, Map<string, Term>>(taxonomies.map((t) => [t.key, new Map()]));
+  const termFor = (taxonomy: Taxonomy, name: string, file: string): Term | undefined => {
+    const slug = options.terms[taxonomy.key]?.[name]?.slug ?? slugify(name);
     if (slug === "") {
-      warnings.push(`${file}: ${taxonomy} "${name}" has an empty slug, ignored`);
+      warnings.push(`${file}: ${taxonomy.key} "${name}" has an empty slug, ignored`);
       return undefined;
     }
-    let t = terms[taxonomy].get(slug);
+    const known = terms.get(taxonomy.key) as Map<string, Term>;
+    let t = known.get(slug);
     if (!t) {
       t = { taxonomy, slug, spellings: new Map(), name, articles: [] };
-      terms[taxonomy].set(slug, t);
+      known.set(slug, t);
     }
     t.spellings.set(name, (t.spellings.get(name) ?? 0) + 1);
     return t;
@@ -382,8 +353,8 @@ export function buildFloor(options: FloorOptions): FloorResult {
     const date = parseDate(data["date"], "date", rel, zone);
     const excerpt = optionalString(data, "excerpt", rel) ?? firstParagraphText(tokens);
 
-    if (rel.startsWith("il-punto/")) {
-      const slug = rel.slice("il-punto/".length, -".md".length);
+    if (dossierFolder !== undefined && rel.startsWith(dossierFolder) && !rel.slice(dossierFolder.length).includes("/")) {
+      const slug = rel.slice(dossierFolder.length, -".md".length);
       dossiers.set(slug, {
         source: rel,
         slug,
@@ -407,12 +378,12 @@ export function buildFloor(options: FloorOptions): FloorResult {
       source: rel,
       title,
       slug,
-      url: permalink ?? (dossier !== undefined ? `/il-punto/${dossier}/${slug}/` : `/${slug}/`),
+      url: permalink ?? (dossier !== undefined && dossierBase !== undefined ? `/${dossierBase}/${dossier}/${slug}/` : `/${slug}/`),
       date,
       ms: date.toMillis(),
       excerpt,
       html,
-      terms: { tag: [], area: [], section: [], author: [] },
+      terms: Object.fromEntries(taxonomies.map((t) => [t.key, []])),
       card: "",
       item: Buffer.alloc(0),
     };
@@ -421,13 +392,13 @@ export function buildFloor(options: FloorOptions): FloorResult {
     if (rubric !== undefined) a.rubric = rubric;
     if (dossier !== undefined) a.dossier = dossier;
     if (typeof order === "number") a.order = order;
-    for (const key of TAXONOMY_KEYS) {
+    for (const taxonomy of taxonomies) {
       const seen = new Set<Term>();
-      for (const name of stringList(data, TAXONOMIES[key].field, rel)) {
-        const t = termFor(key, name, rel);
+      for (const name of stringList(data, taxonomy.field, rel)) {
+        const t = termFor(taxonomy, name, rel);
         if (t && !seen.has(t)) {
           seen.add(t);
-          a.terms[key].push(t);
+          termsOf(a, taxonomy.key).push(t);
         }
       }
     }
@@ -436,8 +407,8 @@ export function buildFloor(options: FloorOptions): FloorResult {
 
   // 2. Order, term names, dossiers.
   articles.sort((x, y) => y.ms - x.ms || (x.url < y.url ? -1 : x.url > y.url ? 1 : 0));
-  for (const key of TAXONOMY_KEYS) {
-    for (const t of terms[key].values()) {
+  for (const [key, known] of terms) {
+    for (const t of known.values()) {
       let best = "";
       let bestCount = -1;
       for (const [name, n] of t.spellings) {
@@ -453,33 +424,34 @@ export function buildFloor(options: FloorOptions): FloorResult {
     }
   }
   for (const a of articles) {
-    for (const key of TAXONOMY_KEYS) for (const t of a.terms[key]) t.articles.push(a);
+    for (const list of Object.values(a.terms)) for (const t of list) t.articles.push(a);
     if (a.dossier !== undefined) {
       const d = dossiers.get(a.dossier);
       if (d) d.articles.push(a);
-      else warnings.push(`${a.source}: dossier "${a.dossier}" not found in il-punto/`);
+      else warnings.push(`${a.source}: dossier "${a.dossier}" not found in ${dossierFolder ?? "(dossiers are off)"}`);
     }
   }
 
   // 3. Articles: page, card, feed item.
   for (const a of articles) {
-    const day = a.date.setLocale("it").toFormat("d LLLL yyyy");
+    const day = a.date.setLocale(options.language.base).toFormat("d LLLL yyyy");
     const iso = a.date.toISO() ?? "";
     const byline = [
-      a.terms.author.map(termLink).join(", "),
+      termsOf(a, roles.byline?.key).map(termLink).join(", "),
       `<time datetime="${escapeHtml(iso)}">${escapeHtml(day)}</time>`,
     ]
       .filter((s) => s !== "")
       .join(" | ");
     const dossier = a.dossier !== undefined ? dossiers.get(a.dossier) : undefined;
-    const termLists = TAXONOMY_KEYS.filter((k) => k !== "author" && a.terms[k].length > 0)
-      .map((k) => `<li>${escapeHtml(TERM_LABELS[k])}: ${a.terms[k].map(termLink).join(", ")}</li>`)
+    const termLists = roles.article
+      .filter((t) => termsOf(a, t.key).length > 0)
+      .map((t) => `<li>${escapeHtml(t.label)}: ${termsOf(a, t.key).map(termLink).join(", ")}</li>`)
       .join("");
     const body = `<article class="post">
 <header>
 ${a.rubric !== undefined ? `<p class="rubric">${escapeHtml(a.rubric)}</p>\n` : ""}<h1>${escapeHtml(a.title)}</h1>
 <p class="byline">${byline}</p>
-${dossier ? `<p class="dossier">Fa parte del dossier <a href="/il-punto/${escapeHtml(dossier.slug)}/">${escapeHtml(dossier.title)}</a></p>\n` : ""}</header>
+${dossier ? `<p class="dossier">${escapeHtml(words.dossierBoxHeading)} <a href="/${escapeHtml(dossierBase ?? "")}/${escapeHtml(dossier.slug)}/">${escapeHtml(dossier.title)}</a></p>\n` : ""}</header>
 <div class="post-content">
 ${a.html}</div>
 ${termLists !== "" ? `<footer><ul class="terms">${termLists}</ul></footer>\n` : ""}</article>`;
@@ -500,7 +472,7 @@ ${termLists !== "" ? `<footer><ul class="terms">${termLists}</ul></footer>\n` : 
 ${a.rubric !== undefined ? `<p class="card-rubric">${escapeHtml(a.rubric)}</p>\n` : ""}<h2 class="card-title"><a href="${escapeHtml(a.url)}">${escapeHtml(a.title)}</a></h2>
 <p class="card-meta">${byline}</p>
 <p class="card-excerpt">${escapeHtml(a.excerpt)}</p>
-<p><a class="card-more" href="${escapeHtml(a.url)}">Leggi &gt;<span class="visually-hidden"> ${escapeHtml(a.title)}</span></a></p>
+<p><a class="card-more" href="${escapeHtml(a.url)}">${escapeHtml(words.readMore)}<span class="visually-hidden"> ${escapeHtml(a.title)}</span></a></p>
 </article>
 </li>`;
 
@@ -509,9 +481,9 @@ ${a.rubric !== undefined ? `<p class="card-rubric">${escapeHtml(a.rubric)}</p>\n
     const item =
       `<item>\n<title>${escapeXml(a.title)}</title>\n<link>${link}</link>\n<guid isPermaLink="true">${link}</guid>\n` +
       `<pubDate>${a.date.toRFC2822()}</pubDate>\n` +
-      a.terms.author.map((t) => `<dc:creator>${escapeXml(t.name)}</dc:creator>\n`).join("") +
-      (["area", "section", "tag"] as const)
-        .flatMap((k) => a.terms[k])
+      termsOf(a, roles.byline?.key).map((t) => `<dc:creator>${escapeXml(t.name)}</dc:creator>\n`).join("") +
+      roles.categories
+        .flatMap((t) => termsOf(a, t.key))
         .map((t) => `<category>${escapeXml(t.name)}</category>\n`)
         .join("") +
       `<description>${escapeXml(a.excerpt)}</description>\n<content:encoded>${cdata(content)}</content:encoded>\n</item>\n`;
@@ -569,10 +541,10 @@ ${a.rubric !== undefined ? `<p class="card-rubric">${escapeHtml(a.rubric)}</p>\n
       const next = n < pages ? `${spec.base}page/${n + 1}/` : undefined;
       const pager =
         pages > 1
-          ? `<nav class="pager" aria-label="Paginazione">
-<p>Pagina ${n} di ${pages}</p>
+          ? `<nav class="pager" aria-label="${escapeHtml(words.pagination)}">
+<p>${escapeHtml(fill(words.pageOf, { page: n, pages }))}</p>
 <ul>
-${next ? `<li><a href="${escapeHtml(next)}" rel="next">Articoli meno recenti</a></li>\n` : ""}${prev ? `<li><a href="${escapeHtml(prev)}" rel="prev">Articoli più recenti</a></li>\n` : ""}</ul>
+${next ? `<li><a href="${escapeHtml(next)}" rel="next">${escapeHtml(words.olderPosts)}</a></li>\n` : ""}${prev ? `<li><a href="${escapeHtml(prev)}" rel="prev">${escapeHtml(words.newerPosts)}</a></li>\n` : ""}</ul>
 </nav>\n`
           : "";
       const body = `<header class="archive-header">
@@ -585,7 +557,7 @@ ${pager}`;
       out.write(
         path,
         tpl.page({
-          title: n === 1 ? spec.title : `${spec.title} – Pagina ${n}`,
+          title: n === 1 ? spec.title : `${spec.title} – ${fill(words.page, { page: n })}`,
           path,
           description: spec.description,
           body,
@@ -598,43 +570,40 @@ ${pager}`;
     writeFeed(spec);
   };
 
-  const count = (n: number): string => (n === 1 ? "1 articolo" : `${n} articoli`);
+  const count = (n: number): string => (n === 1 ? words.articleCountOne : fill(words.articleCount, { count: n }));
 
   writeArchive({
     base: "/",
     title: site.title,
-    heading: "Ultimi articoli",
+    heading: words.homeHeading,
     description: site.description,
-    feedTitle: site.title,
-    feedLinkTitle: `${site.title} » Feed`,
+    feedTitle: fill(words.siteFeedTitle, { site: site.title }),
+    feedLinkTitle: fill(words.siteFeedTitle, { site: site.title }),
     articles,
   });
 
-  for (const key of TAXONOMY_KEYS) {
-    const cfg = TAXONOMIES[key];
-    for (const t of sortedTerms(terms[key])) {
-      const heading = cfg.heading(t.name);
+  for (const taxonomy of taxonomies) {
+    for (const t of sortedTerms(terms.get(taxonomy.key))) {
+      const heading = fill(taxonomy.heading, { name: t.name });
+      const feedTitle = fill(taxonomy.feedTitle, { site: site.title, name: t.name });
       writeArchive({
         base: termPath(t),
         title: heading,
         heading,
         description: `${heading}: ${count(t.articles.length)}.`,
-        feedTitle: `${site.title} » ${t.name}`,
-        feedLinkTitle: `${site.title} » ${t.name} ${cfg.feedLabel}`,
+        feedTitle,
+        feedLinkTitle: feedTitle,
         articles: t.articles,
       });
     }
   }
 
-  // Intersections: area × section, area × tag.
-  for (const area of sortedTerms(terms.area)) {
-    for (const [key, segment] of [
-      ["section", "sezione"],
-      ["tag", "tag"],
-    ] as const) {
+  // Intersections, as the options pair taxonomies (Welforum: area × section, area × tag).
+  for (const [first, second] of options.intersections) {
+    for (const outer of sortedTerms(terms.get(first.key))) {
       const groups = new Map<Term, Article[]>();
-      for (const a of area.articles) {
-        for (const t of a.terms[key]) {
+      for (const a of outer.articles) {
+        for (const t of termsOf(a, second.key)) {
           let list = groups.get(t);
           if (!list) groups.set(t, (list = []));
           list.push(a);
@@ -643,15 +612,16 @@ ${pager}`;
       const ordered = [...groups.keys()].sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
       for (const t of ordered) {
         const list = groups.get(t) ?? [];
-        const heading = key === "section" ? `Post nella sezione “${t.name}”` : `Post con tag “${t.name}”`;
+        const heading = fill(second.intersectionHeading, { name: t.name });
+        const feedTitle = fill(second.feedTitle, { site: site.title, name: `${outer.name} › ${t.name}` });
         writeArchive({
-          base: `/area/${area.slug}/${segment}/${t.slug}/`,
-          title: `${heading} – ${area.name}`,
+          base: `${termPath(outer)}${second.base}/${t.slug}/`,
+          title: `${heading} – ${outer.name}`,
           heading,
-          kicker: area.name,
-          description: `${area.name}, ${heading.charAt(0).toLowerCase()}${heading.slice(1)}: ${count(list.length)}.`,
-          feedTitle: `${site.title} » ${area.name} » ${t.name}`,
-          feedLinkTitle: `${site.title} » ${area.name} » ${t.name} ${TAXONOMIES[key].feedLabel}`,
+          kicker: outer.name,
+          description: `${outer.name}, ${heading.charAt(0).toLowerCase()}${heading.slice(1)}: ${count(list.length)}.`,
+          feedTitle,
+          feedLinkTitle: feedTitle,
           articles: list,
         });
       }
@@ -663,16 +633,17 @@ ${pager}`;
   for (const d of dossierList) {
     d.articles.sort((x, y) => (x.order ?? Infinity) - (y.order ?? Infinity) || x.ms - y.ms);
     const curators =
-      d.curators.length > 0 ? `<p class="curator">A cura di ${escapeHtml(d.curators.join(", "))}</p>\n` : "";
+      d.curators.length > 0 ? `<p class="curator">${escapeHtml(fill(words.curatedBy, { names: d.curators.join(", ") }))}</p>\n` : "";
+    const feedTitle = options.dossiers === false ? d.title : fill(options.dossiers.feedTitle, { site: site.title, name: d.title });
     writeArchive({
-      base: `/il-punto/${d.slug}/`,
+      base: `/${dossierBase ?? ""}/${d.slug}/`,
       title: d.title,
       heading: d.title,
-      kicker: "Il Punto di Welforum",
+      kicker: options.dossiers === false ? "" : options.dossiers.title,
       intro: `${curators}<div class="dossier-intro">\n${d.html}</div>`,
       description: d.excerpt,
-      feedTitle: `${site.title} » ${d.title}`,
-      feedLinkTitle: `${site.title} » ${d.title} Feed del dossier`,
+      feedTitle,
+      feedLinkTitle: feedTitle,
       articles: d.articles,
       single: true,
     });
@@ -682,10 +653,10 @@ ${pager}`;
   out.write(
     "/404.html",
     tpl.page({
-      title: "Pagina non trovata",
+      title: words.notFoundTitle,
       path: "/404.html",
-      description: "La pagina richiesta non esiste.",
-      body: `<h1>Pagina non trovata</h1>\n<p><a href="/">Torna alla home</a></p>`,
+      description: words.notFoundText,
+      body: `<h1>${escapeHtml(words.notFoundTitle)}</h1>\n<p><a href="/">${escapeHtml(words.notFoundBack)}</a></p>`,
     }),
   );
   out.write(
@@ -707,15 +678,8 @@ ${pager}`;
   };
 }
 
-const TERM_LABELS: Record<TaxonomyKey, string> = {
-  tag: "Tag",
-  area: "Area",
-  section: "Sezione",
-  author: "Autori",
-};
-
-function sortedTerms(map: Map<string, Term>): Term[] {
-  return [...map.values()].sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
+function sortedTerms(map: Map<string, Term> | undefined): Term[] {
+  return [...(map?.values() ?? [])].sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
 }
 
 // ---------------------------------------------------------------------------
@@ -734,12 +698,15 @@ function main(): void {
   const input = args.get("input");
   const output = args.get("output");
   if (input === undefined || output === undefined) {
-    console.error("usage: npx tsx bench/floor.ts --input DIR --output DIR [--url https://…]");
+    console.error("usage: npx tsx bench/floor.ts --input DIR --output DIR [--data DIR] [--url https://…]");
     process.exit(2);
   }
   const url = args.get("url");
+  const data = args.get("data");
+  const given = data !== undefined ? loadSiteData(resolve(data)) : { site: DEFAULT_SITE };
+  const options = resolveOptions(url !== undefined ? { ...given, site: { ...given.site, url } } : given);
   const t0 = performance.now();
-  const r = buildFloor({ input, output, ...(url !== undefined ? { site: { url } } : {}) });
+  const r = buildFloor({ input, output, options });
   const s = ((performance.now() - t0) / 1000).toFixed(2);
   for (const w of r.warnings.slice(0, 20)) console.error(`warning: ${w}`);
   if (r.warnings.length > 20) console.error(`warning: … and ${r.warnings.length - 20} more`);

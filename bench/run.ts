@@ -8,7 +8,7 @@
  * repository), with site data made of the repository's `_data/site.json` and
  * an empty `terms.json`; builds it with the maintainer's command
  * (`npm run build -- --input=… --output=…`, EDITORIALE_DATA pointing at that
- * data); runs the floor (bench/floor.ts) on the same corpus; and prints wall
+ * data); runs the floor (bench/floor.ts) on the same corpus and site data; and prints wall
  * time, CPU time, peak RSS, files written and ms per file of each, the ratios
  * build / floor, and the load average around each measurement (the machines
  * are shared: CPU time is the steadier figure). `--no-search` adds
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
 
         settle();
         const floorLoad = load();
-        const floor = await measure(process.execPath, ["--import", "tsx", join(repo, "bench", "floor.ts"), "--input", content, "--output", floorOut], {
+        const floor = await measure(process.execPath, ["--import", "tsx", join(repo, "bench", "floor.ts"), "--input", content, "--output", floorOut, "--data", data], {
           cwd: repo,
           outputDir: floorOut,
         });
