@@ -7,7 +7,8 @@
  * repository), starts `npm start -- --port=P --input=… --output=…` with the
  * repository's site data, waits for the first build, then saves edits the way
  * an editor does — a paragraph added to an article's body; a new title and an
- * added tag on another — and times each from the save to the new page on disk
+ * added term of the taxonomy that scores related articles (the tags) on
+ * another — and times each from the save to the new page on disk
  * (polled every 10 ms), reads the plugin's log line, and counts the files of
  * the output folder modified since the save. Stops the server it started.
  */
@@ -19,6 +20,8 @@ import { fileURLToPath } from "node:url";
 import { generateCorpus } from "./corpus.ts";
 import { formatTable, machineInfo } from "./measure.ts";
 import { slugify } from "../src/core/slug.ts";
+import { resolveOptions } from "../src/core/options.ts";
+import { loadSiteData } from "../src/eleventy/site-data.ts";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -166,6 +169,9 @@ async function main(): Promise<void> {
     mkdirSync(data);
     cpSync(join(repo, "_data", "site.json"), join(data, "site.json"));
     writeFileSync(join(data, "terms.json"), "{}\n");
+    // The edited term is of the taxonomy that drives related articles (Welforum: tag), read from the same site data as the server.
+    const scoring = resolveOptions(loadSiteData(data)).roles.related[0];
+    if (!scoring) throw new Error("the site data name no related-articles taxonomy (roles.related) to add a term to");
 
     const args = ["start", "--", `--port=${opts.port}`, `--input=${content}`, `--output=${site}`];
     console.log(`command: (cd ${repo} && EDITORIALE_DATA=${data} npm ${args.join(" ")})`);
@@ -211,12 +217,17 @@ async function main(): Promise<void> {
       const meta = articles[Math.floor(((e + 0.7) / opts.edits) * (articles.length - 50))] as { file: string; url: string };
       const title = `Titolo cambiato per la misura ${e + 1}`;
       const newPage = join(site, slugify(title), "index.html");
-      const tagPage = join(site, "tag", slugify(`Tag della misura ${e + 1}`), "index.html");
+      const term = `Termine della misura ${e + 1}`;
+      const termPage = join(site, scoring.base, slugify(term), "index.html");
+      const list = new RegExp(`^${scoring.field}: \\[`, "m");
       await save(
-        `title+tag #${e + 1}`,
+        `title+${scoring.key} #${e + 1}`,
         meta.file,
-        (t) => t.replace(/^title: .*$/m, `title: "${title}"`).replace(/^tags: \[/m, `tags: ["Tag della misura ${e + 1}", `),
-        () => readable(newPage) !== undefined && readable(tagPage)?.includes(title) === true,
+        (t) => {
+          if (!list.test(t)) throw new Error(`${meta.file}: no "${scoring.field}: [" line to add a term to`);
+          return t.replace(/^title: .*$/m, `title: "${title}"`).replace(list, `${scoring.field}: ["${term}", `);
+        },
+        () => readable(newPage) !== undefined && readable(termPage)?.includes(title) === true,
       );
     }
 

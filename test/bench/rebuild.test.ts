@@ -6,7 +6,7 @@ import path from "node:path";
 import { generateCorpus } from "../../bench/corpus.ts";
 import { createMarkdown } from "../../src/core/markdown.ts";
 import { resolveOptions } from "../../src/core/options.ts";
-import { relatedArticles } from "../../src/core/related.ts";
+import { relatedByRoles } from "../../src/core/related.ts";
 import { buildSiteModel, type SiteModel } from "../../src/core/site-model.ts";
 import { contentReader } from "../../src/eleventy/content-files.ts";
 import { frontMatterEngine } from "../../src/eleventy/front-matter-engine.ts";
@@ -91,7 +91,7 @@ const feedsListing = (model: SiteModel, url: string) =>
   model.archives.filter((a) => [...a.articles].sort((x, y) => y.date.getTime() - x.date.getTime()).slice(0, options.feedSize).some((x) => x.url === url)).map((a) => outputPath(a.feedUrl));
 const pagesListing = (model: SiteModel, url: string) => model.pages.filter((p) => p.page.items.some((x) => x.url === url)).map((p) => outputPath(p.url));
 const relatedShowing = (model: SiteModel, url: string) =>
-  model.articles.filter((a) => relatedArticles(a, options.relatedCount, "tag", "area").some((x) => x.url === url)).map((a) => outputPath(a.url));
+  model.articles.filter((a) => relatedByRoles(a, options.roles, options.relatedCount).some((x) => x.url === url)).map((a) => outputPath(a.url));
 const sorted = (paths: Iterable<string>) => [...new Set(paths)].sort();
 
 const out = path.join(work, "site");
