@@ -6,8 +6,10 @@
  *
  * Writes `count` Markdown articles (front matter per docs/content-model.md)
  * under `<outDir>/<year>/<slug>.md` and about one dossier page per 500
- * articles under `<outDir>/il-punto/<slug>.md`, each with 3–6 parts
- * (`dossier` + `order` in the parts). Everything comes from a seeded PRNG of
+ * articles under `<outDir>/<dossiers' folder>/<slug>.md`, each with 3–6 parts
+ * (`dossier` + `order` in the parts). Which front-matter field holds the
+ * authors, the areas, the section and the tags comes from the site's options
+ * (their roles: see `corpusFields`); Welforum's by default. Everything comes from a seeded PRNG of
  * our own (mulberry32) and a hand-written Italian lexicon: the same seed and
  * count give byte-identical files. No clock, no locale, no Math.random.
  */
@@ -16,6 +18,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DateTime } from "luxon";
 import { slugify } from "../src/core/slug.ts";
+import { resolveOptions, type ResolvedOptions } from "../src/core/options.ts";
 
 // ---------------------------------------------------------------------------
 // PRNG
@@ -463,7 +466,6 @@ const AREA_WEIGHTS = [22, 20, 14, 14, 9, 7, 6, 5, 3];
 const SECTIONS = ["Punti di vista", "Esperienze", "Generale"];
 const SECTION_WEIGHTS = [35, 35, 30];
 
-const DOSSIER_RUBRIC = "Il Punto di Welforum";
 const RUBRICS = ["Dal territorio", "Dati e analisi", "Opinioni a confronto", "Recensioni"];
 
 const FIRST_NAMES = [
@@ -858,6 +860,28 @@ export interface CorpusOptions {
   seed?: number;
   /** Folder to write into; created if missing, must be empty. */
   outDir: string;
+  /** The site the corpus is for: its taxonomies' fields and its dossiers. Welforum's defaults when absent. */
+  options?: ResolvedOptions;
+}
+
+/** The front-matter fields the corpus fills, by the kind of terms it writes in them. */
+export interface CorpusFields {
+  /** 1–2 people an article (60 names): the byline taxonomy's field. */
+  byline: string;
+  /** 1–2 of a few broad policy areas (95% of articles): the label taxonomy's field. */
+  label: string;
+  /** One of three sections an article: the first taxonomy listed on the article that is neither the label nor the tags. */
+  section: string | undefined;
+  /** 3–8 of a long Zipf-distributed pool (500 tags): the taxonomy that scores related articles. */
+  tags: string;
+}
+
+/** Which fields of a site's articles the corpus fills, from its roles (Welforum: authors, area, section, tags). */
+export function corpusFields(options: ResolvedOptions): CorpusFields {
+  const { byline, label, related, article } = options.roles;
+  const tags = related[0];
+  if (!byline || !label || !tags) throw new Error("the corpus needs a byline, a label and a related-articles taxonomy in the site's roles");
+  return { byline: byline.field, label: label.field, section: article.find((t) => t !== tags && t !== label)?.field, tags: tags.field };
 }
 
 export interface CorpusSummary {
@@ -891,6 +915,9 @@ export function generateCorpus(options: CorpusOptions): CorpusSummary {
     throw new Error(`output folder is not empty: ${outDir}`);
   }
   mkdirSync(outDir, { recursive: true });
+  const site = options.options ?? resolveOptions({ site: { title: "Welforum", url: "https://www.example.org" } });
+  const fields = corpusFields(site);
+  const dossierSettings = site.dossiers;
 
   const poolRng = new Rng(deriveSeed(seed, "pools"));
   const authors = buildAuthors(poolRng, AUTHOR_COUNT);
@@ -902,7 +929,7 @@ export function generateCorpus(options: CorpusOptions): CorpusSummary {
 
   // Timeline: every article and dossier gets its own instant, in order.
   const planRng = new Rng(deriveSeed(seed, "plan"));
-  const dossierCount = count >= 20 ? Math.max(1, Math.round(count / 500)) : 0;
+  const dossierCount = count >= 20 && dossierSettings !== false ? Math.max(1, Math.round(count / 500)) : 0;
   const total = count + dossierCount;
   const items: Item[] = spreadSlots(planRng, total).map((slot) => ({
     kind: "article",
@@ -981,7 +1008,7 @@ export function generateCorpus(options: CorpusOptions): CorpusSummary {
         "---",
         "",
       ];
-      write(`il-punto/${slug}.md`, fm.join("\n") + body);
+      write(`${dossierSettings === false ? "" : dossierSettings.folder}/${slug}.md`, fm.join("\n") + body);
       continue;
     }
 
@@ -998,13 +1025,15 @@ export function generateCorpus(options: CorpusOptions): CorpusSummary {
     if (rng.chance(0.5)) fm.push(`excerpt: ${q(writer.excerpt())}`);
     const nAuthors = rng.chance(0.2) ? 2 : 1;
     const byline = authorPick.pickDistinct(rng, nAuthors);
-    fm.push(`authors: ${nAuthors === 1 && rng.chance(0.2) ? q(byline[0] as string) : qList(byline)}`);
+    fm.push(`${fields.byline}: ${nAuthors === 1 && rng.chance(0.2) ? q(byline[0] as string) : qList(byline)}`);
     if (rng.chance(0.95)) {
       const areas = areaPick.pickDistinct(rng, rng.chance(0.15) ? 2 : 1);
-      fm.push(`area: ${areas.length === 1 ? q(areas[0] as string) : qList(areas)}`);
+      fm.push(`${fields.label}: ${areas.length === 1 ? q(areas[0] as string) : qList(areas)}`);
     }
-    fm.push(`section: ${q(sectionPick.pick(rng))}`);
-    if (it.dossier) fm.push(`rubric: ${q(DOSSIER_RUBRIC)}`);
+    // Picked even when the site has no such field, so that the rest of the corpus stays the same.
+    const section = sectionPick.pick(rng);
+    if (fields.section !== undefined) fm.push(`${fields.section}: ${q(section)}`);
+    if (it.dossier && dossierSettings !== false) fm.push(`rubric: ${q(dossierSettings.rubric)}`);
     else if (rng.chance(0.15)) fm.push(`rubric: ${q(rng.pick(RUBRICS))}`);
     if (it.dossier && dossierSlug !== undefined) {
       fm.push(`dossier: ${q(dossierSlug)}`, `order: ${it.dossier.order}`);
@@ -1012,13 +1041,13 @@ export function generateCorpus(options: CorpusOptions): CorpusSummary {
     const chosen = tags
       .pickDistinct(rng, rng.int(3, 8))
       .map((t) => (VARIANTS[t] !== undefined && rng.chance(0.15) ? (VARIANTS[t] as string) : t));
-    fm.push(`tags: ${qList(chosen)}`, "---", "");
+    fm.push(`${fields.tags}: ${qList(chosen)}`, "---", "");
 
     const body = writer.body(rng.int(900, 1100), urls.length > 0 ? sampleLinks(rng, urls) : []);
     words += countWords(body);
     const year = isoDay(it.slot.day).slice(0, 4);
     write(`${year}/${slug}.md`, fm.join("\n") + body);
-    urls.push(dossierSlug !== undefined ? `/il-punto/${dossierSlug}/${slug}/` : `/${slug}/`);
+    urls.push(dossierSlug !== undefined && dossierSettings !== false ? `/${dossierSettings.base}/${dossierSlug}/${slug}/` : `/${slug}/`);
   }
 
   return {

@@ -4,8 +4,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { generateCorpus } from "../../bench/corpus.ts";
+import { corpusFields, generateCorpus } from "../../bench/corpus.ts";
 import { slugify } from "../../src/core/slug.ts";
+import { resolveOptions } from "../../src/core/options.ts";
+import { loadSiteData } from "../../src/eleventy/site-data.ts";
 
 const temps: string[] = [];
 function tempDir(): string {
@@ -141,6 +143,23 @@ test("a larger corpus has accented, apostrophe and case-variant tags", () => {
   assert.ok(names.some((n) => /’/.test(n) && n !== "L’Aquila"), "another apostrophe tag");
   assert.ok(spellings.get("terzo-settore")?.size === 2, "Terzo settore / Terzo Settore");
   assert.ok(spellings.size > 250, `${spellings.size} distinct tags`);
+});
+
+test("fields come from the site's roles: Welforum's by default, the roles fixture's (firme, rubrica, argomenti) when given", () => {
+  assert.equal(corpusFields(resolveOptions({ site: { title: "S", url: "https://s.example" } })), { byline: "authors", label: "area", section: "section", tags: "tags" });
+  const roles = resolveOptions({ ...loadSiteData(join(import.meta.dirname, "../fixtures/roles/_data")), dossiers: { folder: "dossier", base: "dossier", rubric: "Dossier" } });
+  assert.equal(corpusFields(roles), { byline: "firme", label: "rubrica", section: undefined, tags: "argomenti" });
+  const d = tempDir();
+  generateCorpus({ count: 50, seed: 7, outDir: d, options: roles });
+  const other = readTree(d);
+  // The same corpus, field names and dossier folder aside: the section's line is left out, nothing else moves.
+  const renamed = (text: string) =>
+    text.replace(/^authors:/m, "firme:").replace(/^area:/m, "rubrica:").replace(/^section: .*\n/m, "").replace(/^tags:/m, "argomenti:")
+      .replace(/^rubric: "Il Punto di Welforum"$/m, 'rubric: "Dossier"').replaceAll("](/il-punto/", "](/dossier/");
+  assert.equal([...other.keys()].sort(), [...tree.keys()].map((f) => f.replace(/^il-punto\//, "dossier/")).sort());
+  for (const [file, buf] of tree) {
+    assert.is(other.get(file.replace(/^il-punto\//, "dossier/"))?.toString("utf8"), renamed(buf.toString("utf8")), file);
+  }
 });
 
 test.after(() => {
