@@ -246,7 +246,7 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     if (!byKey.has(key)) problems.push(optionProblem(`terms.${key}`, `there is no taxonomy "${key}"`));
   }
   const roles = resolveRoles(o.taxonomies === undefined ? defaultRoles : derivedRoles(taxonomies, o.roles), o.roles, byKey, problems);
-  // `primary` is what the core's term index and breadcrumbs read: the label role's taxonomy, and only it.
+  // `primary` (an input of derivedRoles) is kept in step with the label role, so that nothing reading either can disagree.
   for (const t of taxonomies) t.primary = t === roles.label;
   const unknownWords = Object.keys(o.words).filter((k) => !(k in defaultWords));
   for (const k of unknownWords) {
