@@ -58,6 +58,13 @@ test("pages with a site's own look (logo, navigation, footer columns: test/fixtu
   assert.equal(errors, []);
 });
 
+test("pages of a site with its own taxonomies and roles (test/fixtures/roles) are valid HTML too", async () => {
+  const { out } = buildSite("roles");
+  const { pages, errors } = await validateAll(out);
+  assert.is(pages, 32);
+  assert.equal(errors, []);
+});
+
 test("the validator does fail on invalid markup (this test can fail)", async () => {
   const report = await validator.validateString('<!DOCTYPE html><html lang="it"><head><title>x</title></head><body><main><p><div></div></p><a>no href</a></main></body></html>');
   assert.not.ok(report.valid);
