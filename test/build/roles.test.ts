@@ -44,7 +44,7 @@ test("the build succeeds and writes the roles' taxonomies under their own bases"
   const top = [...new Set(allFiles(build.out).map((f) => f.split("/")[0]))].sort();
   assert.equal(top, [
     "404.html", "_redirects", "argomento", "assegno-di-inclusione-i-primi-dati", "assets", "case-di-comunita-e-servizi-per-gli-anziani",
-    "cerca", "coprogettazione-a-bergamo-un-anno-dopo", "feed.xml", "firme", "il-punto", "il-sostegno-al-reddito-visto-dai-comuni",
+    "cerca", "coprogettazione-a-bergamo-un-anno-dopo", "feed.xml", "firme", "il-sostegno-al-reddito-visto-dai-comuni",
     "il-volontariato-nei-piccoli-comuni", "index.html", "non-autosufficienza-che-cosa-prevede-la-riforma", "pagefind",
     "poverta-educativa-il-ruolo-dei-comuni", "robots.txt", "rubrica", "sitemap.xml",
   ]);
@@ -55,8 +55,8 @@ test("no folder and no link of Welforum's default taxonomies (tag, autori, area,
   const defaultBases = /(^|\/)(tag|autori|area|sezione)(\/|$)/;
   assert.equal(files.filter((f) => defaultBases.test(f)), []);
   const texts = files.filter((f) => /\.(html|xml)$/.test(f) || f === "_redirects");
-  // 32 pages (7 articles, home, 404, /cerca/, 4 indexes, 10 term archives, 8 intersections), 19 feeds, the sitemap, _redirects.
-  assert.is(texts.length, 53);
+  // 31 pages (7 articles, home, 404, /cerca/, 3 indexes — none for dossiers, there are none —, 10 term archives, 8 intersections), 19 feeds, the sitemap, _redirects.
+  assert.is(texts.length, 52);
   const offending = texts.filter((f) => /(["'\s]|cronache\.example)\/(tag|autori|area|sezione)\//.test(readOutput(build.out, f)));
   assert.equal(offending, []);
 });
@@ -179,7 +179,7 @@ test("the footer lists the rubriche and their feeds, and no other taxonomy's ter
   const groups = footer?.querySelectorAll(".site-footer__group") ?? [];
   assert.equal(groups.map((g) => text(g.querySelector(".site-footer__heading"))), ["Rubriche", "Esplora", "Feed RSS"]);
   assert.equal(links(groups[0], "a"), ["Analisi /rubrica/analisi/", "Esperienze /rubrica/esperienze/", "Punti di vista /rubrica/opinioni/"]);
-  assert.equal(links(groups[1], "a"), ["Rubriche /rubrica/", "Argomenti /argomento/", "Firme /firme/", "Il Punto di Welforum /il-punto/"]);
+  assert.equal(links(groups[1], "a"), ["Rubriche /rubrica/", "Argomenti /argomento/", "Firme /firme/"]);
   assert.equal(groups[2]?.querySelectorAll("a").map((a) => a.getAttribute("href")), [
     "/feed.xml", "/rubrica/analisi/feed.xml", "/rubrica/esperienze/feed.xml", "/rubrica/opinioni/feed.xml",
   ]);
