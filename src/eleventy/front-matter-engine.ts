@@ -2,7 +2,7 @@ import path from "node:path";
 import { articleUrl } from "../core/article.ts";
 import { PERMALINK_KEY, PROBLEMS_KEY, readFrontMatter } from "../core/front-matter.ts";
 import type { ResolvedOptions } from "../core/options.ts";
-import { articleSchema, check, termNames } from "../core/schema.ts";
+import { articleSchema, check } from "../core/schema.ts";
 import { isInside } from "./display-path.ts";
 
 /** Data key telling the site model whether a file is an article, a dossier or a page. */
@@ -21,14 +21,6 @@ export function frontMatterEngine(options: ResolvedOptions, inputDir: () => stri
   return (yamlText: string, engineOptions?: { filePath?: string }): Record<string, unknown> => {
     const file = engineOptions?.filePath ?? "(unknown file)";
     const { data, problems } = readFrontMatter(yamlText, file, options.site.timeZone);
-    // `tags` is checked first so that a map or a list of maps is reported once, as a tags problem.
-    if (data.tags !== undefined && data.tags !== null) {
-      const tags = check(termNames, data.tags, file, "tags");
-      if (tags.problems.length > 0) {
-        problems.push(...tags.problems);
-        delete data.tags;
-      }
-    }
     if (problems.length > 0) data[PROBLEMS_KEY] = problems;
     const dossierFolder = options.dossiers === false ? undefined : path.join(inputDir(), options.dossiers.folder);
     const isDossier = dossierFolder !== undefined && path.dirname(path.resolve(file)) === path.resolve(dossierFolder);
