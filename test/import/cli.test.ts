@@ -1,13 +1,13 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { runCli } from "./helpers/cli.ts";
 import { fixture, listFiles, readMarkdown, tempDir } from "./helpers/tree.ts";
 
-test("prints the report and exits 0", async () => {
+test("prints the report and exits 0; with --quiet, nothing on the standard error", async () => {
   const dir = await tempDir("cli");
-  const run = runCli([fixture("welforum-sample.xml"), "--out", join(dir, "content"), "--data", join(dir, "_data")]);
+  const run = runCli([fixture("welforum-sample.xml"), "--out", join(dir, "content"), "--data", join(dir, "_data"), "--quiet"]);
   assert.is(run.stderr, "");
   assert.is(run.status, 0);
   const lines = run.stdout.split("\n");
@@ -40,6 +40,29 @@ test("--map puts an unmapped WordPress taxonomy into one of ours; --manifest mov
   const { data } = await readMarkdown(join(dir, "content/2018/anziani-non-autosufficienti-la-riforma.md"));
   assert.equal(data["tags"], ["Il Punto di Welforum"]);
   assert.ok((await listFiles(dir)).includes("media.json"));
+});
+
+test("progress on the standard error, not a terminal: items read, posts written, media copied; EDITORIALE_PROGRESS=0 silences it", async () => {
+  const dir = await tempDir("cli-progress");
+  const uploads = join(dir, "uploads");
+  await mkdir(join(uploads, "2021/03"), { recursive: true });
+  for (const name of ["sportello.jpg", "assemblea.jpg", "mappa.png"]) await writeFile(join(uploads, "2021/03", name), `bytes of ${name}`);
+  const args = (out: string) => [fixture("media.xml"), "--out", join(dir, out, "content"), "--data", join(dir, out, "_data"), "--uploads", uploads];
+  const run = runCli(args("a"));
+  assert.is(run.status, 0, run.stderr);
+  // media.xml: 6 items (2 posts to import, 4 attachments); 3 of its 4 images are in the uploads.
+  assert.equal(run.stderr.replace(/ in \d+\.\d s/g, " in # s").split("\n"), [
+    "Editoriale › reading the export…",
+    "Editoriale › reading the export: 6 items in # s",
+    "Editoriale › importing 2 posts…",
+    "Editoriale › importing: 2 posts in # s · 3 media files copied",
+    "",
+  ]);
+  assert.not.match(run.stdout, /Editoriale ›/, "the report alone on the standard output");
+  const silent = runCli(args("b"), undefined, { EDITORIALE_PROGRESS: "0" });
+  assert.is(silent.status, 0, silent.stderr);
+  assert.is(silent.stderr, "");
+  assert.is(silent.stdout.replaceAll(join(dir, "b"), ""), run.stdout.replaceAll(join(dir, "a"), ""), "the same report");
 });
 
 const failures: Array<[string, (dir: string) => Promise<string>, RegExp]> = [
