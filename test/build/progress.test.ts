@@ -70,6 +70,7 @@ const others = first.then(() =>
     run([...ELEVENTY, "--quiet"], "eleventy-quiet"),
     run([...NPM_BUILD, "--quiet"], "npm-build-quiet"),
     run(NPM_BUILD, "npm-build-env", { EDITORIALE_PROGRESS: "0" }),
+    run([...ELEVENTY, "--to=json"], "eleventy-json"),
   ]),
 );
 
@@ -103,6 +104,13 @@ test("--quiet (Eleventy's, and npm run build's) and EDITORIALE_PROGRESS=0 print 
     assert.equal(logLines(quiet.stdout), logLines(built.stdout));
   }
   assert.is(eleventyQuiet.stderr, "", "Eleventy with --quiet, as the build tests run it: nothing on the standard error");
+});
+
+test("--to=json: the standard output is Eleventy's JSON alone; the reading phase is on the standard error", async () => {
+  const [, , , , json] = await others;
+  assert.is(json.status, 0, json.stdout + json.stderr);
+  assert.equal(JSON.parse(json.stdout), []);
+  assert.equal(progressLines(json.stderr), ["Editoriale › reading 4 files…", "Editoriale › reading: 4 files in # s"]);
 });
 
 test.after(() => rmSync(work, { recursive: true, force: true }));
