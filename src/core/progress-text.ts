@@ -14,7 +14,7 @@ export interface ProgressPhase {
 
 export const PHASES = {
   reading: { label: "reading", unit: ["file", "files"] },
-  images: { label: "images", unit: ["image", "images"] },
+  images: { label: "making images", unit: ["image", "images"] },
   writing: { label: "writing", unit: ["file", "files"] },
   indexing: { label: "indexing", unit: ["page", "pages"] },
   importReading: { label: "reading the export", unit: ["item", "items"] },

@@ -91,12 +91,12 @@ test("total 1: the unit is singular", () => {
   progress.advance();
   clock.ms = 2_000;
   progress.end();
-  assert.equal(lines(), ["Editoriale › images 1 image…", "Editoriale › images: 1 image in 2.0 s"]);
+  assert.equal(lines(), ["Editoriale › making images 1 image…", "Editoriale › making images: 1 image in 2.0 s"]);
   const tty = recorded(true);
   tty.progress.start(PHASES.images, 1);
   tty.clock.ms = 100;
   tty.progress.advance();
-  assert.is(tty.writes[1], `${CLEAR}Editoriale › images 1/1 image · 100%`);
+  assert.is(tty.writes[1], `${CLEAR}Editoriale › making images 1/1 image · 100%`);
 });
 
 test("done may never pass the total: an error, not a line saying 101 %", () => {
@@ -162,9 +162,9 @@ test("terminal: a step inside a phase (the featured images) takes the line, then
   progress.end();
   assert.equal(writes, [
     `${CLEAR}Editoriale › writing 0/50 files · 0%`,
-    `${CLEAR}Editoriale › images 0/2 images · 0%`,
-    `${CLEAR}Editoriale › images 2/2 images · 100%`,
-    `${CLEAR}Editoriale › images: 2 images in 0.3 s\n`,
+    `${CLEAR}Editoriale › making images 0/2 images · 0%`,
+    `${CLEAR}Editoriale › making images 2/2 images · 100%`,
+    `${CLEAR}Editoriale › making images: 2 images in 0.3 s\n`,
     `${CLEAR}Editoriale › writing 0/50 files · 0%`,
   ]);
 });
