@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { runCli } from "./helpers/cli.ts";
 import { fixture, listFiles, readMarkdown, tempDir } from "./helpers/tree.ts";
 
-test("prints the report and exits 0; with --quiet, nothing on the standard error", async () => {
+test("prints the report and exits 0", async () => {
   const dir = await tempDir("cli");
-  const run = runCli([fixture("welforum-sample.xml"), "--out", join(dir, "content"), "--data", join(dir, "_data"), "--quiet"]);
+  const run = runCli([fixture("welforum-sample.xml"), "--out", join(dir, "content"), "--data", join(dir, "_data")]);
   assert.is(run.stderr, "");
   assert.is(run.status, 0);
   const lines = run.stdout.split("\n");
@@ -42,13 +42,13 @@ test("--map puts an unmapped WordPress taxonomy into one of ours; --manifest mov
   assert.ok((await listFiles(dir)).includes("media.json"));
 });
 
-test("progress on the standard error, not a terminal: items read, posts written, media copied; EDITORIALE_PROGRESS=0 silences it", async () => {
+test("progress on the standard error, not a terminal: items read, posts written, media copied; --quiet and EDITORIALE_PROGRESS=0 silence it", async () => {
   const dir = await tempDir("cli-progress");
   const uploads = join(dir, "uploads");
   await mkdir(join(uploads, "2021/03"), { recursive: true });
   for (const name of ["sportello.jpg", "assemblea.jpg", "mappa.png"]) await writeFile(join(uploads, "2021/03", name), `bytes of ${name}`);
   const args = (out: string) => [fixture("media.xml"), "--out", join(dir, out, "content"), "--data", join(dir, out, "_data"), "--uploads", uploads];
-  const run = runCli(args("a"));
+  const run = runCli(args("a"), undefined, { EDITORIALE_PROGRESS: undefined });
   assert.is(run.status, 0, run.stderr);
   // media.xml: 6 items (2 posts to import, 4 attachments); 3 of its 4 images are in the uploads.
   assert.equal(run.stderr.replace(/ in \d+\.\d s/g, " in # s").split("\n"), [
@@ -59,10 +59,13 @@ test("progress on the standard error, not a terminal: items read, posts written,
     "",
   ]);
   assert.not.match(run.stdout, /Editoriale ›/, "the report alone on the standard output");
-  const silent = runCli(args("b"), undefined, { EDITORIALE_PROGRESS: "0" });
-  assert.is(silent.status, 0, silent.stderr);
-  assert.is(silent.stderr, "");
-  assert.is(silent.stdout.replaceAll(join(dir, "b"), ""), run.stdout.replaceAll(join(dir, "a"), ""), "the same report");
+  const quiet = runCli([...args("b"), "--quiet"], undefined, { EDITORIALE_PROGRESS: undefined });
+  const silent = runCli(args("c"), undefined, { EDITORIALE_PROGRESS: "0" });
+  for (const [name, other, out] of [["--quiet", quiet, "b"], ["EDITORIALE_PROGRESS=0", silent, "c"]] as const) {
+    assert.is(other.status, 0, other.stderr);
+    assert.is(other.stderr, "", name);
+    assert.is(other.stdout.replaceAll(join(dir, out), ""), run.stdout.replaceAll(join(dir, "a"), ""), `${name}: the same report`);
+  }
 });
 
 const failures: Array<[string, (dir: string) => Promise<string>, RegExp]> = [
