@@ -17,6 +17,7 @@ import { cleanLeftovers } from "../src/cli/leftovers.ts";
 import { gatherFacts } from "../src/cli/output-facts.ts";
 import { checkInput, checkOutput, formatRefusal } from "../src/cli/output-guard.ts";
 import { writeMarker } from "../src/cli/output-marker.ts";
+import { childProgressSetting } from "../src/cli/progress-setting.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ELEVENTY = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
@@ -59,7 +60,7 @@ async function main(): Promise<number> {
     console.log(`[editoriale] ${plan.shown} cannot be renamed (a mount point, or its folder is not writable): the site is built in ${path.basename(building)} inside it, then its entries replace the old ones one by one — not atomic.`);
   }
   prepareBuildFolder(building);
-  const env = args.allowEmpty ? { ...process.env, EDITORIALE_ALLOW_EMPTY: "1" } : process.env;
+  const env = { ...process.env, EDITORIALE_PROGRESS: childProgressSetting(args.eleventy, process.env), ...(args.allowEmpty ? { EDITORIALE_ALLOW_EMPTY: "1" } : {}) };
   const code = await runEleventy([...args.eleventy, `--output=${building}`], env, (pid) => writeMarker(building, [process.pid, pid]));
   if (code !== 0) {
     removeOurs(building);

@@ -1,17 +1,20 @@
 /**
  * npx tsx scripts/import.ts EXPORT.xml [--out content] [--data _data] [--force] [--drafts] [--uploads DIR | --download]
- *   [--manifest FILE] [--map DOMAIN=KEY] [--types post,page]
+ *   [--manifest FILE] [--map DOMAIN=KEY] [--types post,page] [--quiet]
  *
  * Imports a WordPress WXR export (Tools → Export) into Markdown articles,
  * dossiers and pages, merges term slugs and descriptions into terms.json,
  * lists attachments in a manifest, and prints a report. Where each WordPress
  * taxonomy goes comes from the site's options (`--data`: its editoriale.json,
  * else the defaults); `--map DOMAIN=KEY` overrides one, `--map DOMAIN=` drops it.
+ * While it works, it says how far it is on the standard error (items read,
+ * posts written, media copied), unless --quiet or EDITORIALE_PROGRESS=0.
  */
 import { parseArgs } from "node:util";
+import { terminalProgress } from "../src/eleventy/progress-reporter.ts";
 import { ImportError, defaults, formatReport, importWxr, parseTaxonomyMapping, type TaxonomyMap } from "../src/import/index.ts";
 
-const USAGE = "usage: npm run import -- EXPORT.xml [--out content] [--data _data] [--force] [--drafts] [--uploads DIR | --download] [--manifest FILE] [--map DOMAIN=KEY] [--types post,page]";
+const USAGE = "usage: npm run import -- EXPORT.xml [--out content] [--data _data] [--force] [--drafts] [--uploads DIR | --download] [--manifest FILE] [--map DOMAIN=KEY] [--types post,page] [--quiet]";
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -31,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
         // The same as --map, under the name the options use (`taxonomies`).
         taxonomy: { type: "string", multiple: true, default: [] },
         types: { type: "string" },
+        quiet: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -70,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
       taxonomyMap,
       ...(values.manifest ? { manifest: values.manifest } : {}),
       ...(values.types ? { postTypes: values.types.split(",").map((type) => type.trim()).filter(Boolean) } : {}),
+      progress: terminalProgress(values.quiet),
     });
     console.log(formatReport(report));
     return 0;

@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseBuildArgs } from "../src/cli/build-args.ts";
 import { inputFacts } from "../src/cli/output-facts.ts";
 import { checkInput, formatRefusal } from "../src/cli/output-guard.ts";
+import { childProgressSetting } from "../src/cli/progress-setting.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ELEVENTY = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
@@ -18,7 +19,10 @@ if (refusal) {
   console.error(formatRefusal(refusal, "npm start"));
   process.exitCode = 1;
 } else {
-  const child = spawn(process.execPath, ["--import", "tsx", ELEVENTY, "--config=.eleventy.ts", "--serve", "--quiet", ...args], { stdio: "inherit" });
+  const child = spawn(process.execPath, ["--import", "tsx", ELEVENTY, "--config=.eleventy.ts", "--serve", "--quiet", ...args], {
+    stdio: "inherit",
+    env: { ...process.env, EDITORIALE_PROGRESS: childProgressSetting(args, process.env) },
+  });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
   child.on("close", (code, signal) => (process.exitCode = code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 0)));
 }

@@ -2,6 +2,8 @@ import { throwIfProblems } from "../core/errors.ts";
 import type { MarkdownRenderer } from "../core/markdown.ts";
 import { addressesByFile, movedArticleNotices } from "../core/moved-articles.ts";
 import type { ResolvedOptions } from "../core/options.ts";
+import { silentProgress, type Progress } from "../core/progress.ts";
+import { PHASES } from "../core/progress-text.ts";
 import { buildRedirects, renderRedirects } from "../core/redirects.ts";
 import { buildSiteModel } from "../core/site-model.ts";
 import type { ThemeContext as Theme } from "../core/theme-contract.ts";
@@ -14,7 +16,7 @@ import { withPathPrefix } from "../core/path-prefix.ts";
 import { outputWriter, type Output, type RenderedHook, type WriteReport } from "./output-writer.ts";
 import { signatureKeeper } from "./output-signatures.ts";
 import { SearchIndex, writePage, type IndexReport } from "./search-index.ts";
-import { siteOutputs } from "./site-outputs.ts";
+import { plannedOutputCount, siteOutputs } from "./site-outputs.ts";
 import type { StylesheetAsset } from "./stylesheet.ts";
 import { templatesInContent } from "./template-guard.ts";
 
@@ -31,6 +33,8 @@ export interface BuildRequest {
   rendered?: RenderedHook;
   /** Eleventy's path prefix (`--pathprefix=/sub/`): put before every site path of the pages written; "/" for none. */
   pathPrefix?: string;
+  /** Where reading, images, writing and (in finish) indexing say how far they are; silent when absent. */
+  progress?: Progress;
 }
 
 export interface BuildResult {
@@ -56,7 +60,7 @@ export class ContentBuilder {
   private search: SearchIndex | undefined;
   /** The search index is made on the first build of a session only (seconds on a large site). */
   private indexed = false;
-  private last: { theme: Theme; dryRun: boolean; pathPrefix: string } | undefined;
+  private last: { theme: Theme; dryRun: boolean; pathPrefix: string; progress: Progress } | undefined;
 
   constructor(
     private readonly options: ResolvedOptions,
@@ -76,11 +80,12 @@ export class ContentBuilder {
   async build(request: BuildRequest): Promise<BuildResult> {
     const started = performance.now();
     const { options, md } = this;
+    const progress = request.progress ?? silentProgress;
     this.last = undefined;
     this.inputDir = request.input;
     try {
       if (!options.templatesInContent) throwIfProblems(templatesInContent(request.input));
-      const model = buildSiteModel(this.readContent(request.input, request.runMode), options, md);
+      const model = buildSiteModel(this.readContent(request.input, request.runMode, progress), options, md);
       throwIfProblems(emptySiteProblems(model.articles.length, request.runMode, request.input));
       const redirects = buildRedirects(model);
       throwIfProblems(redirects.problems);
@@ -92,7 +97,7 @@ export class ContentBuilder {
       }
       const css = this.stylesheet();
       const theme = themeContext({ model, md, stylesheet: css?.href ?? "/assets/editoriale.css", logo: css?.logo?.url, search: options.search });
-      this.last = { theme, dryRun: request.dryRun, pathPrefix: request.pathPrefix ?? "/" };
+      this.last = { theme, dryRun: request.dryRun, pathPrefix: request.pathPrefix ?? "/", progress };
       if (request.dryRun) return { theme, report: undefined, seconds: (performance.now() - started) / 1000 };
       const extra: Output[] = [{ path: "_redirects", render: () => renderRedirects(redirects.rules) }];
       if (css) {
@@ -104,13 +109,27 @@ export class ContentBuilder {
       const index = search && indexArticles(search, model.articles.length, request.output);
       const hook: RenderedHook | undefined =
         index && request.rendered ? async (o, c) => (await index(o, c), await request.rendered?.(o, c)) : index ?? request.rendered;
-      const outputs = siteOutputs(theme, extra, remember ? this.signatures(theme) : undefined, { contentDir: request.input, log: request.log });
+      // A line of ours printed while the progress line is up (the images' summary) is printed above it.
+      const log = (line: string) => progress.above(() => request.log(line));
+      const outputs = siteOutputs(theme, extra, remember ? this.signatures(theme) : undefined, { contentDir: request.input, log, progress });
       const prefix = request.pathPrefix ?? "/";
-      const report = await this.write(request.output, prefix === "/" ? outputs : prefixed(outputs, prefix), remember, hook);
+      const planned = plannedOutputCount(model, extra.length);
+      let done = 0;
+      progress.start(PHASES.writing, planned);
+      const report = await this.write(request.output, prefix === "/" ? outputs : prefixed(outputs, prefix), remember, hook, () => {
+        // The image files come after the planned outputs: each one is more work found.
+        if (++done > planned) {
+          progress.grow(1);
+          progress.note(`including ${done - planned} image ${done - planned === 1 ? "file" : "files"}`);
+        }
+        progress.advance();
+      });
+      progress.end();
       // Images and files of the articles live with them in `content/media/` and are published at /media/.
       copyMediaFiles(request.input, request.output);
       return { theme, report, seconds: (performance.now() - started) / 1000 };
     } catch (error) {
+      progress.abandon();
       await this.abandonSearch();
       throw error;
     }
@@ -124,9 +143,22 @@ export class ContentBuilder {
     const search = this.search;
     if (!search) return undefined;
     this.search = undefined;
-    const report = await search.write(output);
-    this.indexed = true;
-    return report;
+    const { progress } = last;
+    // Pagefind has read most pages while they were written; what is left, and the index files, are waited for here.
+    const { handed, indexed } = search.counts();
+    progress.start(PHASES.indexing, handed, indexed);
+    search.onIndexed = () => progress.advance();
+    try {
+      const report = await search.write(output);
+      progress.end();
+      this.indexed = true;
+      return report;
+    } catch (error) {
+      progress.abandon();
+      throw error;
+    } finally {
+      search.onIndexed = undefined;
+    }
   }
 
   private async abandonSearch(): Promise<void> {

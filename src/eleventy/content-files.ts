@@ -6,6 +6,8 @@ import { EditorialeError, type Problem } from "../core/errors.ts";
 import { stripForbiddenCharacters } from "../core/escape.ts";
 import { splitFrontMatter } from "../core/front-matter-split.ts";
 import { missingFrontMatter, PROBLEMS_KEY } from "../core/front-matter.ts";
+import { silentProgress, type Progress } from "../core/progress.ts";
+import { PHASES } from "../core/progress-text.ts";
 import type { ModelSource } from "../core/site-model.ts";
 import { KIND_KEY } from "./front-matter-engine.ts";
 import { displayPath } from "./display-path.ts";
@@ -31,12 +33,15 @@ interface CachedSource {
  */
 export function contentReader(readFrontMatter: FrontMatterReader) {
   const cache = new Map<string, CachedSource>();
-  return (inputDir: string, runMode: string): ModelSource[] => {
+  return (inputDir: string, runMode: string, progress: Progress = silentProgress): ModelSource[] => {
     const sources: ModelSource[] = [];
     const seen = new Set<string>();
     const problems: Problem[] = [];
-    for (const file of markdownFiles(inputDir, problems)) {
+    const files = markdownFiles(inputDir, problems);
+    progress.start(PHASES.reading, files.length);
+    for (const file of files) {
       seen.add(file);
+      progress.advance();
       let cached = cache.get(file);
       try {
         const stat = statSync(file);
@@ -52,7 +57,7 @@ export function contentReader(readFrontMatter: FrontMatterReader) {
         problems.push(fileSystemProblem(error, file, "file"));
         continue;
       }
-      for (const notice of cached.notices) console.log(`[editoriale] ${notice}`);
+      for (const notice of cached.notices) progress.above(() => console.log(`[editoriale] ${notice}`));
       const source = cached.source;
       if (!source) continue;
       // Drafts are shown by `npm start` and never written by `npm run build`.
@@ -61,6 +66,7 @@ export function contentReader(readFrontMatter: FrontMatterReader) {
     }
     for (const file of cache.keys()) if (!seen.has(file)) cache.delete(file);
     if (problems.length > 0) throw new EditorialeError(problems);
+    progress.end();
     return sources;
   };
 }

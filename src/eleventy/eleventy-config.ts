@@ -10,6 +10,8 @@ export interface VirtualTemplate {
 export interface EleventyConfig {
   /** Eleventy's path prefix, the command line's `--pathprefix` included ("/" for none). */
   pathPrefix?: string;
+  /** Eleventy's quiet mode: the command line's `--quiet`, or the configuration's `setQuietMode(true)`. */
+  quietMode?: boolean;
   ignores: Set<string>;
   directories: { input: string; output: string; includes: string; data: string };
   addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options: T): void;

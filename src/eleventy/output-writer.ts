@@ -49,8 +49,11 @@ interface Remembered {
 export function outputWriter() {
   const previous = new Map<string, Remembered>();
   let lastOutputDir = "";
-  /** `remember`: keep signatures and hashes for the next build of this process; a one-off build computes neither. */
-  return async (outputDir: string, outputs: Iterable<Output>, remember: boolean, rendered?: RenderedHook): Promise<WriteReport> => {
+  /**
+   * `remember`: keep signatures and hashes for the next build of this process; a one-off build computes neither.
+   * `done`: called once per output, when it is written, found unchanged or skipped (the build's progress).
+   */
+  return async (outputDir: string, outputs: Iterable<Output>, remember: boolean, rendered?: RenderedHook, done?: () => void): Promise<WriteReport> => {
     const root = path.resolve(outputDir);
     if (root !== lastOutputDir) previous.clear();
     lastOutputDir = root;
@@ -63,6 +66,7 @@ export function outputWriter() {
       const known = remember ? previous.get(output.path) : undefined;
       if (signature !== undefined && known?.signature === signature) {
         report.skipped++;
+        done?.();
         continue;
       }
       const content = await output.render();
@@ -71,6 +75,7 @@ export function outputWriter() {
       if (remember && known?.hash === hash) {
         previous.set(output.path, { signature, hash });
         report.unchanged++;
+        done?.();
         continue;
       }
       const file = path.resolve(root, output.path);
@@ -85,6 +90,7 @@ export function outputWriter() {
       else writePieces(file, content);
       if (remember) previous.set(output.path, { signature, hash });
       report.written++;
+      done?.();
     }
     for (const gone of stale) {
       rmSync(path.resolve(root, gone), { force: true });

@@ -11,6 +11,7 @@ import { THEME_ASSETS, THEME_STYLESHEET } from "./theme-assets.ts";
 import { checkTemplateUrls } from "./template-guard.ts";
 import { isDryRun } from "./dry-run.ts";
 import { ContentBuilder } from "./content-builder.ts";
+import { terminalProgress } from "./progress-reporter.ts";
 import { addCollectionMode } from "./collection-mode/wiring.ts";
 
 export type { EditorialeOptions };
@@ -66,7 +67,9 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
     // With --to=json the standard output is Eleventy's JSON: our lines go to the standard error.
     const log = toJson ? console.error : console.log;
     try {
-      const { theme, report, seconds } = await builder.build({ input: contentDir(directories.input), output: directories.output, runMode, dryRun: toJson || isDryRun(), log, pathPrefix: eleventyConfig.pathPrefix ?? "/" });
+      // On the standard error, silenced by Eleventy's --quiet (read here: the command line sets it before the configuration runs).
+      const progress = terminalProgress(eleventyConfig.quietMode === true);
+      const { theme, report, seconds } = await builder.build({ input: contentDir(directories.input), output: directories.output, runMode, dryRun: toJson || isDryRun(), log, pathPrefix: eleventyConfig.pathPrefix ?? "/", progress });
       buildProblems.clear();
       const articles = theme.model.articles.length;
       if (!report) {

@@ -6,6 +6,8 @@ import type { Article } from "../core/article.ts";
 import type { Problem } from "../core/errors.ts";
 import { imageTreatment } from "../core/image-path.ts";
 import type { ImageFile, ImageSet } from "../core/picture.ts";
+import type { Progress } from "../core/progress.ts";
+import { PHASES } from "../core/progress-text.ts";
 import { articleOrigin } from "../core/site-model.ts";
 import { displayPath } from "./display-path.ts";
 import type { Output } from "./output-writer.ts";
@@ -22,6 +24,8 @@ export interface ImageSettings {
   cacheDir?: string;
   /** Where the build's line about images goes (the builder's log); the console by default. */
   log?: (line: string) => void;
+  /** The build's progress: the featured images, made before the first page, are a step of their own. */
+  progress?: Progress;
 }
 
 export const IMAGE_CACHE_DIR = ".cache/editoriale/images";
@@ -121,8 +125,27 @@ export class ResponsiveImages {
 
   /** Resolves once every featured image is made (pages and cards are then rendered without waiting). */
   featuredReady(): Promise<void> {
-    this.featured ??= Promise.all(this.articles.map((a) => (a.image ? this.make(a.image.src, a, "image") : undefined))).then(() => undefined);
+    this.featured ??= this.makeFeatured();
     return this.featured;
+  }
+
+  private async makeFeatured(): Promise<void> {
+    const progress = this.settings.progress;
+    const total = progress ? new Set(this.articles.flatMap((a) => (a.image && imageTreatment(a.image.src) === "responsive" ? [a.image.src] : []))).size : 0;
+    if (total > 0) progress?.start(PHASES.images, total);
+    const counted = new Set<string>();
+    await Promise.all(
+      this.articles.map(async (a) => {
+        if (!a.image) return;
+        await this.make(a.image.src, a, "image");
+        // Many articles may share one image: it is counted once, when first ready.
+        if (total > 0 && !counted.has(a.image.src) && imageTreatment(a.image.src) === "responsive") {
+          counted.add(a.image.src);
+          progress?.advance();
+        }
+      }),
+    );
+    if (total > 0) progress?.end();
   }
 
   /** The set of an image made in this build, or undefined (not made, not raster, or failed). */

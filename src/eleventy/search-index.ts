@@ -33,7 +33,10 @@ export class SearchIndex {
   private readonly inFlight: Array<Promise<void>> = [];
   private failure: Error | undefined;
   private pages = 0;
+  private handed = 0;
   private writing: Promise<IndexReport> | undefined;
+  /** Told each time Pagefind has indexed one more page (the build's progress). */
+  onIndexed: (() => void) | undefined;
 
   private constructor(
     private readonly pagefind: typeof Pagefind,
@@ -56,10 +59,14 @@ export class SearchIndex {
    */
   async add(url: string, page: string): Promise<void> {
     if (this.writing) throw new Error(`Editoriale: ${url} reached the search index after it was written`);
+    this.handed++;
     const added = this.index.addHTMLFile({ url, content: indexedPart(page) }).then(
       (response) => {
         if (response.errors.length > 0) this.failure ??= new Error(`Pagefind could not index ${url}: ${response.errors.join("; ")}`);
-        else this.pages++;
+        else {
+          this.pages++;
+          this.onIndexed?.();
+        }
       },
       (error: unknown) => {
         this.failure ??= error instanceof Error ? error : new Error(String(error));
@@ -68,6 +75,11 @@ export class SearchIndex {
     this.inFlight.push(added);
     if (this.inFlight.length >= IN_FLIGHT) await this.inFlight.shift();
     else await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  /** Pages handed over so far, and indexed so far. */
+  counts(): { handed: number; indexed: number } {
+    return { handed: this.handed, indexed: this.pages };
   }
 
   /** Writes the index under `<outputDir>/pagefind/` once every page handed over is indexed; asked twice, writes once. */

@@ -71,6 +71,16 @@ export function* siteOutputs(theme: Theme, extra: Iterable<Output> = [], signatu
 }
 
 /**
+ * How many outputs siteOutputs yields before the image files (which are known
+ * only once the bodies are rendered): the total of the build's progress.
+ * Kept beside siteOutputs because it counts the same list.
+ */
+export function plannedOutputCount(model: Theme["model"], extra: number): number {
+  const fixed = 3; // 404.html, sitemap.xml, robots.txt
+  return model.archives.length + model.articles.length + model.contentPages.length + model.pages.length + model.indexes.length + fixed + extra;
+}
+
+/**
  * The feeds of one build and their `<item>`s. Items are kept as UTF-8 bytes:
  * encoded once, written into each feed as they are, never joined into one
  * string; and kept only while a feed still needs them.

@@ -2,6 +2,8 @@ import { attachmentEntry, type AttachmentEntry } from "./attachments.ts";
 import { decodeEntities } from "./entities.ts";
 import type { MediaItem } from "./media-index.ts";
 import { indexEntry, type IndexEntry } from "./plan.ts";
+import { silentProgress, type Progress } from "../core/progress.ts";
+import { PHASES } from "../core/progress-text.ts";
 import { readWxr } from "./wxr-reader.ts";
 import type { WxrAuthor, WxrChannel, WxrTerm } from "./wxr-types.ts";
 
@@ -20,13 +22,20 @@ export interface FirstPass {
 }
 
 /** Reads the export once for what decides files and URLs; nothing is written if the file is broken. */
-export async function firstPass(options: { file: string; timeZone: string }): Promise<FirstPass> {
+export async function firstPass(options: { file: string; timeZone: string }, progress: Progress = silentProgress): Promise<FirstPass> {
   const pass: FirstPass = {
     channel: { title: "", link: "", description: "", language: "", version: "", baseSiteUrl: "", baseBlogUrl: "" },
     authors: new Map(), terms: [], entries: [], attachments: [], media: new Map(), items: {}, comments: 0, warnings: [],
   };
   const warn = (message: string): void => void pass.warnings.push(message);
   const unidentified = { shortlink: 0, position: 0 };
+  // The export is streamed: how many items it holds is known only at its end. The phase is said from the
+  // first item, so that a file that is no export at all gets its one line of error and nothing else.
+  let counting = false;
+  const count = () => {
+    if (!counting) progress.start(PHASES.importReading);
+    counting = true;
+  };
   for await (const event of readWxr(options.file)) {
     if (event.kind === "channel") pass.channel = event.channel;
     else if (event.kind === "author") pass.authors.set(event.author.login, event.author);
@@ -44,8 +53,12 @@ export async function firstPass(options: { file: string; timeZone: string }): Pr
         pass.media.set(item.id, { id: item.id, url: entry.url, file: entry.file, alt, parent: item.parent });
       }
       pass.entries.push(indexEntry(item, options.timeZone, warn));
+      count();
+      progress.advance();
     }
   }
+  count();
+  progress.end();
   const missing = unidentified.shortlink + unidentified.position;
   if (missing > 0) {
     warn(

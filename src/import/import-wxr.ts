@@ -16,6 +16,8 @@ import { mapTargets, taxonomyTable, type TaxonomyMap } from "./taxonomy-map.ts";
 import { TermIndex } from "./terms.ts";
 import { formatTerms, mergeTerms, readTerms, sameTerms } from "./terms-file.ts";
 import { writeOutput } from "./write.ts";
+import { silentProgress, type Progress } from "../core/progress.ts";
+import { PHASES } from "../core/progress-text.ts";
 import { readWxr } from "./wxr-reader.ts";
 import type { WxrChannel } from "./wxr-types.ts";
 
@@ -42,6 +44,8 @@ export interface ImportOptions {
   uploads?: string;
   /** Fetch the media the site uses from the old site over HTTP instead. */
   download: boolean;
+  /** Where reading the export and writing the posts say how far they are (scripts/import.ts: the standard error); silent by default. */
+  progress?: Progress;
 }
 
 export const defaults = {
@@ -70,7 +74,17 @@ function shown(path: string): string {
 export async function importWxr(given: Partial<ImportOptions> & { file: string }): Promise<ImportReport> {
   const timeZone = given.timeZone ?? (await siteTimeZone(given.data ?? defaults.data)) ?? defaults.timeZone;
   const options: ImportOptions = { ...defaults, ...given, timeZone };
-  const first = await firstPass(options);
+  const progress = options.progress ?? silentProgress;
+  try {
+    return await importWith(options, progress);
+  } catch (error) {
+    progress.abandon();
+    throw error;
+  }
+}
+
+async function importWith(options: ImportOptions, progress: Progress): Promise<ImportReport> {
+  const first = await firstPass(options, progress);
   // Everything that can stop the import is read before anything is written.
   const termsFile = join(options.data, "terms.json");
   const existing = await readTerms(termsFile);
@@ -91,6 +105,7 @@ export async function importWxr(given: Partial<ImportOptions> & { file: string }
   const failed = new Set<string>();
   const missing = new Map<string, Set<string>>();
 
+  progress.start(PHASES.importWriting, plan.planned.size);
   for await (const event of readWxr(options.file)) {
     if (event.kind !== "item") continue;
     const item = event.item;
@@ -127,7 +142,10 @@ export async function importWxr(given: Partial<ImportOptions> & { file: string }
     for (const name of converted.shortcodes) shortcodes.set(name, [...(shortcodes.get(name) ?? []), planned.file]);
     for (const warning of converted.warnings) warnings.push(`${planned.file}: ${warning}`);
     if (planned.kind === "article" && item.creator) authorPosts.set(item.creator, (authorPosts.get(item.creator) ?? 0) + 1);
+    if (mover) progress.note(`${plural(mover.copied.length, "media file", "media files")} copied`);
+    progress.advance();
   }
+  progress.end();
 
   for (const reason of plan.skipped.values()) report.skipped[reason] = (report.skipped[reason] ?? 0) + 1;
   report.terms = terms.counts();

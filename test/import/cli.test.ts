@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { runCli } from "./helpers/cli.ts";
 import { fixture, listFiles, readMarkdown, tempDir } from "./helpers/tree.ts";
@@ -40,6 +40,32 @@ test("--map puts an unmapped WordPress taxonomy into one of ours; --manifest mov
   const { data } = await readMarkdown(join(dir, "content/2018/anziani-non-autosufficienti-la-riforma.md"));
   assert.equal(data["tags"], ["Il Punto di Welforum"]);
   assert.ok((await listFiles(dir)).includes("media.json"));
+});
+
+test("progress on the standard error, not a terminal: items read, posts written, media copied; --quiet and EDITORIALE_PROGRESS=0 silence it", async () => {
+  const dir = await tempDir("cli-progress");
+  const uploads = join(dir, "uploads");
+  await mkdir(join(uploads, "2021/03"), { recursive: true });
+  for (const name of ["sportello.jpg", "assemblea.jpg", "mappa.png"]) await writeFile(join(uploads, "2021/03", name), `bytes of ${name}`);
+  const args = (out: string) => [fixture("media.xml"), "--out", join(dir, out, "content"), "--data", join(dir, out, "_data"), "--uploads", uploads];
+  const run = runCli(args("a"), undefined, { EDITORIALE_PROGRESS: undefined });
+  assert.is(run.status, 0, run.stderr);
+  // media.xml: 6 items (2 posts to import, 4 attachments); 3 of its 4 images are in the uploads.
+  assert.equal(run.stderr.replace(/ in \d+\.\d s/g, " in # s").split("\n"), [
+    "Editoriale › reading the export…",
+    "Editoriale › reading the export: 6 items in # s",
+    "Editoriale › importing 2 posts…",
+    "Editoriale › importing: 2 posts in # s · 3 media files copied",
+    "",
+  ]);
+  assert.not.match(run.stdout, /Editoriale ›/, "the report alone on the standard output");
+  const quiet = runCli([...args("b"), "--quiet"], undefined, { EDITORIALE_PROGRESS: undefined });
+  const silent = runCli(args("c"), undefined, { EDITORIALE_PROGRESS: "0" });
+  for (const [name, other, out] of [["--quiet", quiet, "b"], ["EDITORIALE_PROGRESS=0", silent, "c"]] as const) {
+    assert.is(other.status, 0, other.stderr);
+    assert.is(other.stderr, "", name);
+    assert.is(other.stdout.replaceAll(join(dir, out), ""), run.stdout.replaceAll(join(dir, "a"), ""), `${name}: the same report`);
+  }
 });
 
 const failures: Array<[string, (dir: string) => Promise<string>, RegExp]> = [
