@@ -13,7 +13,10 @@ import { copyMediaFiles } from "./media-files.ts";
 import { withPathPrefix } from "../core/path-prefix.ts";
 import { outputWriter, type Output, type RenderedHook, type WriteReport } from "./output-writer.ts";
 import { signatureKeeper } from "./output-signatures.ts";
-import { SearchIndex, writePage, type IndexReport } from "./search-index.ts";
+import { planSearchBundles } from "../core/search-plan.ts";
+import { BundledSearchIndex, type BundledReport, type BundleProgress } from "./search-bundles.ts";
+import { SEARCH_CACHE_DIR } from "./search-cache.ts";
+import { writePage } from "./search-index.ts";
 import { siteOutputs } from "./site-outputs.ts";
 import type { StylesheetAsset } from "./stylesheet.ts";
 import { templatesInContent } from "./template-guard.ts";
@@ -31,6 +34,8 @@ export interface BuildRequest {
   rendered?: RenderedHook;
   /** Eleventy's path prefix (`--pathprefix=/sub/`): put before every site path of the pages written; "/" for none. */
   pathPrefix?: string;
+  /** Called as each search bundle is done (indexed or copied from the cache): the place for a progress line. */
+  onSearchBundle?: BundleProgress;
 }
 
 export interface BuildResult {
@@ -53,7 +58,7 @@ export class ContentBuilder {
   private readonly write = outputWriter();
   private readonly signatures = signatureKeeper();
   private addresses = new Map<string, string>();
-  private search: SearchIndex | undefined;
+  private search: BundledSearchIndex | undefined;
   /** The search index is made on the first build of a session only (seconds on a large site). */
   private indexed = false;
   private last: { theme: Theme; dryRun: boolean; pathPrefix: string } | undefined;
@@ -99,13 +104,24 @@ export class ContentBuilder {
         extra.push({ path: css.href.slice(1), render: () => css.css });
         for (const file of [...css.fonts, ...(css.logo ? [css.logo] : [])]) extra.push({ path: file.url.slice(1), render: () => [file.bytes] });
       }
-      if (options.search && (request.runMode === "build" || !this.indexed)) this.search = await SearchIndex.start(options.site.language);
+      const prefix = request.pathPrefix ?? "/";
+      if (options.search && (request.runMode === "build" || !this.indexed)) {
+        const base = prefix.replace(/\/+$/, "");
+        this.search = new BundledSearchIndex({
+          language: options.site.language,
+          outputDir: request.output,
+          bundles: planSearchBundles(model.articles.map((a) => ({ url: base + a.url, date: a.date })), options.site.timeZone),
+          // EDITORIALE_SEARCH_CACHE: another cache folder (a CI cache, a test's own).
+          cacheDir: process.env.EDITORIALE_SEARCH_CACHE || SEARCH_CACHE_DIR,
+          log: request.log,
+          ...(request.onSearchBundle ? { onBundle: request.onSearchBundle } : {}),
+        });
+      }
       const search = this.search;
-      const index = search && indexArticles(search, model.articles.length, request.output);
+      const index = search && indexArticles(search);
       const hook: RenderedHook | undefined =
         index && request.rendered ? async (o, c) => (await index(o, c), await request.rendered?.(o, c)) : index ?? request.rendered;
       const outputs = siteOutputs(theme, extra, remember ? this.signatures(theme) : undefined, { contentDir: request.input, log: request.log });
-      const prefix = request.pathPrefix ?? "/";
       const report = await this.write(request.output, prefix === "/" ? outputs : prefixed(outputs, prefix), remember, hook);
       // Images and files of the articles live with them in `content/media/` and are published at /media/.
       copyMediaFiles(request.input, request.output);
@@ -116,15 +132,15 @@ export class ContentBuilder {
     }
   }
 
-  /** After Eleventy's own templates: the search page, and the index once Pagefind has every article. */
-  async finish(output: string): Promise<IndexReport | undefined> {
+  /** After Eleventy's own templates: the search page, and the index once every bundle is in place. */
+  async finish(output: string): Promise<BundledReport | undefined> {
     const last = this.last;
     if (!this.options.search || !last || last.dryRun) return undefined;
     writePage(output, "cerca/index.html", withPathPrefix(renderView(last.theme, last.theme.parts.search(last.theme)), last.pathPrefix));
     const search = this.search;
     if (!search) return undefined;
     this.search = undefined;
-    const report = await search.write(output);
+    const report = await search.write();
     this.indexed = true;
     return report;
   }
@@ -136,16 +152,13 @@ export class ContentBuilder {
 }
 
 /**
- * Hands each article page to the search index as it is written; after the
- * last one, Pagefind writes its files while the archive pages are written.
+ * Hands each article page to the search index as it is written; each bundle
+ * is indexed as soon as its last page is in, while the next are rendered.
  */
-function indexArticles(search: SearchIndex, articles: number, outputDir: string): RenderedHook {
-  let handed = 0;
+function indexArticles(search: BundledSearchIndex): RenderedHook {
   return async (output, content) => {
     if (output.searchUrl === undefined || typeof content !== "string") return;
     await search.add(output.searchUrl, content);
-    // The failure, if any, is reported where the write is awaited (finish).
-    if (++handed === articles) search.write(outputDir).catch(() => undefined);
   };
 }
 
