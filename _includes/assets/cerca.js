@@ -18,8 +18,10 @@ async function start() {
   const base = new URL("../pagefind/", import.meta.url);
   const { bundles } = await (await fetch(new URL("bundles.json", base))).json();
   const [primary, ...others] = bundles;
-  if (!primary) return;
-  const pagefind = await import(new URL(`${primary.path}pagefind.js`, base).href);
+  // A site with no article yet has no bundle: every search finds nothing.
+  const pagefind = primary
+    ? await import(new URL(`${primary.path}pagefind.js`, base).href)
+    : { options: async () => undefined, mergeIndex: async () => undefined, filters: async () => ({}), search: async () => ({ results: [] }) };
   // Options set on the first bundle apply to it alone: each merged bundle is given them too.
   const settings = { excerptLength: 30 };
   await pagefind.options(settings);

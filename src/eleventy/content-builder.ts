@@ -1,3 +1,4 @@
+import path from "node:path";
 import { throwIfProblems } from "../core/errors.ts";
 import type { MarkdownRenderer } from "../core/markdown.ts";
 import { addressesByFile, movedArticleNotices } from "../core/moved-articles.ts";
@@ -122,7 +123,9 @@ export class ContentBuilder {
       const hook: RenderedHook | undefined =
         index && request.rendered ? async (o, c) => (await index(o, c), await request.rendered?.(o, c)) : index ?? request.rendered;
       const outputs = siteOutputs(theme, extra, remember ? this.signatures(theme) : undefined, { contentDir: request.input, log: request.log });
-      const report = await this.write(request.output, prefix === "/" ? outputs : prefixed(outputs, prefix), remember, hook);
+      // A page not rendered again is already in the output folder: the index reads it there if its bundle needs it.
+      const kept = search && ((o: Output) => o.searchUrl !== undefined && search.addWritten(o.searchUrl, path.join(request.output, o.path)));
+      const report = await this.write(request.output, prefix === "/" ? outputs : prefixed(outputs, prefix), remember, hook, kept);
       // Images and files of the articles live with them in `content/media/` and are published at /media/.
       copyMediaFiles(request.input, request.output);
       return { theme, report, seconds: (performance.now() - started) / 1000 };

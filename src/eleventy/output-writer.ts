@@ -21,6 +21,9 @@ export interface Output {
 /** Called with each output this build renders, as soon as it is rendered (the search index reads article pages as they come). */
 export type RenderedHook = (output: Output, content: Content) => void | Promise<void>;
 
+/** Called with each output not rendered because its signature did not change: its file is already in the output folder. */
+export type KeptHook = (output: Output) => void;
+
 export interface WriteReport {
   /** Files written because their content changed (or is new). */
   written: number;
@@ -50,7 +53,7 @@ export function outputWriter() {
   const previous = new Map<string, Remembered>();
   let lastOutputDir = "";
   /** `remember`: keep signatures and hashes for the next build of this process; a one-off build computes neither. */
-  return async (outputDir: string, outputs: Iterable<Output>, remember: boolean, rendered?: RenderedHook): Promise<WriteReport> => {
+  return async (outputDir: string, outputs: Iterable<Output>, remember: boolean, rendered?: RenderedHook, kept?: KeptHook): Promise<WriteReport> => {
     const root = path.resolve(outputDir);
     if (root !== lastOutputDir) previous.clear();
     lastOutputDir = root;
@@ -63,6 +66,7 @@ export function outputWriter() {
       const known = remember ? previous.get(output.path) : undefined;
       if (signature !== undefined && known?.signature === signature) {
         report.skipped++;
+        kept?.(output);
         continue;
       }
       const content = await output.render();

@@ -47,8 +47,11 @@ export interface BundledReport extends IndexReport {
 interface Bundle {
   name: string;
   urls: readonly string[];
-  /** The page each URL gave: its HTML (rendered in this build) or the file it is in (written by an earlier build). */
-  pages: Map<string, { html: string } | { file: string }>;
+  /**
+   * The page each URL gave: what Pagefind is handed of it (rendered in this build), as UTF-8 bytes — half the
+   * memory of the string, and no hold on the whole page the string was cut from — or the file it is in.
+   */
+  pages: Map<string, { bytes: Buffer } | { file: string }>;
   done?: Promise<void>;
 }
 
@@ -101,7 +104,7 @@ export class BundledSearchIndex {
 
   /** A page rendered by this build. Returns after a turn of the event loop (so that Pagefind's pipe keeps flowing), or once Pagefind has room. */
   async add(url: string, html: string): Promise<void> {
-    this.take(url, { html: indexedPart(html) });
+    this.take(url, { bytes: Buffer.from(indexedPart(html)) });
     await new Promise<void>((resolve) => setImmediate(resolve));
     while (this.waiting.length > WAITING) await this.waiting[0]?.done;
   }
@@ -124,7 +127,7 @@ export class BundledSearchIndex {
     await this.chain.catch(() => undefined);
   }
 
-  private take(url: string, page: { html: string } | { file: string }): void {
+  private take(url: string, page: { bytes: Buffer } | { file: string }): void {
     if (this.writing) throw new Error(`Editoriale: ${url} reached the search index after it was written`);
     const bundle = this.byUrl.get(url);
     if (!bundle) throw new Error(`Editoriale: ${url} is not an article page of this build's search bundles`);
@@ -171,7 +174,7 @@ export class BundledSearchIndex {
   private contentOf(bundle: Bundle, url: string): string {
     const page = bundle.pages.get(url);
     if (!page) throw new Error(`Editoriale: ${url} never reached search bundle ${bundle.name}`);
-    return "html" in page ? page.html : indexedPart(readFileSync(page.file, "utf8"));
+    return "bytes" in page ? page.bytes.toString() : indexedPart(readFileSync(page.file, "utf8"));
   }
 
   private async writeNow(): Promise<BundledReport> {
