@@ -120,7 +120,8 @@ async function main(): Promise<void> {
         const buildLoad = load();
         const build = await measure("npm", ["run", "build", "--", `--input=${content}`, `--output=${site}`], {
           cwd: repo,
-          env: { ...process.env, EDITORIALE_DATA: data },
+          // A search cache of its own for each run: every build here is a cold one (nothing reused from an earlier run).
+          env: { ...process.env, EDITORIALE_DATA: data, EDITORIALE_SEARCH_CACHE: join(work, `search-cache-${count}-${r}`) },
           outputDir: site,
         });
         check("build", build);
