@@ -120,7 +120,7 @@ export class BundledSearchIndex {
     return this.writing;
   }
 
-  /** Stops without writing (the build failed): Pagefind's process is stopped once the bundle it is on is done. */
+  /** Stops without writing (the build failed): the bundle being indexed is dropped, Pagefind's process stopped. */
   async abandon(): Promise<void> {
     this.failure ??= new Error("the build stopped");
     await this.current?.abandon();
@@ -154,12 +154,25 @@ export class BundledSearchIndex {
     if (!this.cache.restore(bundle.name, key, target)) {
       how = "indexed";
       const index = (this.current = await SearchIndex.start(this.settings.language));
-      for (const page of pages) await index.add(page.url, page.content);
       const scratch = this.cache.scratch(bundle.name);
-      const report = await index.write(scratch);
-      this.current = undefined;
-      for (const file of readdirSync(scratch)) if (UNUSED.test(file)) rmSync(path.join(scratch, file));
-      this.cache.seal(bundle.name, key, scratch, target);
+      let report: IndexReport;
+      try {
+        for (const page of pages) {
+          // Once abandoned, nothing more is sent: Pagefind's Node API would start a new process for it.
+          if (this.failure) throw this.failure;
+          await index.add(page.url, page.content);
+        }
+        if (this.failure) throw this.failure;
+        report = await index.write(scratch);
+        for (const file of readdirSync(scratch)) if (UNUSED.test(file)) rmSync(path.join(scratch, file));
+        this.cache.seal(bundle.name, key, scratch, target);
+      } catch (error) {
+        await index.abandon();
+        this.cache.drop(scratch);
+        throw error;
+      } finally {
+        this.current = undefined;
+      }
       this.made.indexed.push(bundle.name);
       if (report.process) {
         this.made.measured = true;

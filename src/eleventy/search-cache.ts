@@ -31,6 +31,7 @@ interface CacheRecord {
  */
 export class SearchCache {
   readonly dir: string;
+  private swept = false;
 
   /** `made`: Pagefind's and Editoriale's versions and the language, in one line (part of every key). */
   constructor(dir: string, private readonly made: string, private readonly log: (line: string) => void) {
@@ -69,6 +70,7 @@ export class SearchCache {
 
   /** A fresh folder for Pagefind to write a bundle into, inside the cache folder so that `seal` can rename it into place. */
   scratch(bundle: string): string {
+    this.sweep();
     const folder = path.join(this.dir, `.tmp-${bundle}-${process.pid}-${Date.now()}`);
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(path.join(folder, "files"), { recursive: true });
@@ -103,6 +105,21 @@ export class SearchCache {
     }
   }
 
+  /** Removes a folder from `scratch` that will not be sealed (indexing failed). */
+  drop(files: string): void {
+    rmSync(path.dirname(files), { recursive: true, force: true });
+  }
+
+  /** Removes the temporary folders of builds that were stopped half-way (their process is gone). */
+  private sweep(): void {
+    if (this.swept || !existsSync(this.dir)) return;
+    this.swept = true;
+    for (const name of readdirSync(this.dir)) {
+      const pid = /^\.tmp-.+-(\d+)-\d+$/.exec(name)?.[1];
+      if (pid !== undefined && !isRunning(Number(pid))) rmSync(path.join(this.dir, name), { recursive: true, force: true });
+    }
+  }
+
   private notice(bundle: string, why: string): false {
     this.log(`[editoriale] search cache: bundle ${bundle} ignored, ${why}; indexing it again`);
     return false;
@@ -129,6 +146,16 @@ function place(from: string, files: CacheRecord["files"], target: string): strin
   }
   for (const name of filesUnder(target)) if (!wanted.has(name)) rmSync(path.join(target, name), { force: true });
   return undefined;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a process of another user has that pid; it is running.
+    return (error as { code?: unknown }).code === "EPERM";
+  }
 }
 
 function readRecord(file: string): CacheRecord | undefined {
