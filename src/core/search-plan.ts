@@ -1,13 +1,14 @@
 /**
  * Which search bundle each article belongs to: the year of its date, in the
- * site's time zone; a year with more than `limit` articles is split by month
- * (`2018-03`). A newsroom adds articles at the front, so an edit or a new
- * article changes one bundle and the older years' bundles never change, and
- * Pagefind's memory is bounded by the largest bundle instead of the site
- * (about 170 MiB for 480 articles; see docs/performance.md).
+ * site's time zone; a year with more than `limit` articles is cut into equal
+ * runs of months (halves, thirds, quarters, two-month runs or months: the
+ * fewest that keep each run within the limit), named by their first month
+ * (`2018-05`: May to August). A newsroom adds articles at the front, so an edit
+ * or a new article changes one bundle and the older years' bundles never
+ * change, and Pagefind's memory is bounded by the largest bundle instead of the
+ * site (about 170 MiB for 480 articles; see docs/performance.md).
  */
-
-/** Articles in one bundle at most before its year is split by month: Pagefind needs ~0.3 MiB per article page. */
+/** Articles in one bundle at most before its year is cut into runs of months: Pagefind needs ~0.3 MiB per article page. */
 export const BUNDLE_LIMIT = 1000;
 
 export interface SearchBundle {
@@ -36,12 +37,24 @@ export function planSearchBundles(pages: readonly DatedPage[], timeZone: string,
   }
   const bundles = new Map<string, string[]>();
   for (const [year, list] of byYear) {
+    const run = list.length > limit ? monthsPerBundle(list.map((p) => Number(p.month)), limit) : 12;
     for (const { url, month } of list) {
-      const name = list.length > limit ? `${year}-${month}` : year;
+      const first = Math.floor((Number(month) - 1) / run) * run + 1;
+      const name = run === 12 ? year : `${year}-${String(first).padStart(2, "0")}`;
       const urls = bundles.get(name);
       if (urls) urls.push(url);
       else bundles.set(name, [url]);
     }
   }
   return [...bundles].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([name, urls]) => ({ name, urls }));
+}
+
+/** The longest run of months (6, 4, 3, 2 or 1) whose every run holds at most `limit` of these articles; 1 when none does. */
+function monthsPerBundle(months: readonly number[], limit: number): number {
+  for (const run of [6, 4, 3, 2]) {
+    const counts = new Map<number, number>();
+    for (const month of months) counts.set(Math.floor((month - 1) / run), (counts.get(Math.floor((month - 1) / run)) ?? 0) + 1);
+    if (Math.max(...counts.values()) <= limit) return run;
+  }
+  return 1;
 }
