@@ -13,8 +13,9 @@
  * build / floor, and the load average around each measurement (the machines
  * are shared: CPU time is the steadier figure). `--no-search` adds
  * `{"search": false}` as `editoriale.json`, to tell the Pagefind index's share;
- * with search on, Pagefind's own process (never waited for, so missed by GNU
- * time) is counted from the build's log line. `--runs N` also prints, per
+ * with search on, Pagefind's processes (one per search bundle, reaped, so in
+ * GNU time's CPU figure) are also shown from the build's log line: their CPU
+ * time and the largest one's peak memory. `--runs N` also prints, per
  * size, the best of the N runs of each side and their ratio: on a shared
  * machine the disk and other users only ever add time.
  * Everything it made is removed at the end unless --keep, and only then: on
@@ -119,7 +120,8 @@ async function main(): Promise<void> {
         const buildLoad = load();
         const build = await measure("npm", ["run", "build", "--", `--input=${content}`, `--output=${site}`], {
           cwd: repo,
-          env: { ...process.env, EDITORIALE_DATA: data },
+          // A search cache of its own for each run: every build here is a cold one (nothing reused from an earlier run).
+          env: { ...process.env, EDITORIALE_DATA: data, EDITORIALE_SEARCH_CACHE: join(work, `search-cache-${count}-${r}`) },
           outputDir: site,
         });
         check("build", build);
@@ -137,9 +139,10 @@ async function main(): Promise<void> {
         check("floor", floor);
         if (r === 1 && count === opts.counts[0]) console.log(`floor command: (cd ${repo} && ${floor.command})`);
 
-        // Pagefind's process is never waited for, so GNU time misses it: the build logs its CPU time and memory.
+        // Pagefind runs one process per search bundle, stopped and reaped after each: GNU time counts their CPU
+        // time already (its peak RSS is the largest single process: the build's). The build logs their CPU
+        // time and the largest bundle's peak memory, shown in their own column.
         const pagefind = pagefindUsage(build.stdout);
-        if (pagefind && build.cpuMs !== null) build.cpuMs += pagefind.cpuMs;
         runs.push({ build, floor });
         rows.push({ ...measurementRow(`build ${count}${suffix}`, build), "load before": buildLoad });
         rows.push({ ...measurementRow(`floor ${count}${suffix}`, floor), "load before": floorLoad });

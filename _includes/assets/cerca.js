@@ -12,9 +12,21 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (whole, key) => (key i
 
 async function start() {
   if (!root || !form || !input || !status || !list || !filterBox) return;
+  // The index is in bundles (one per year), listed newest first in /pagefind/bundles.json: the first is
+  // loaded, the others are merged into it, and every search ranks the results of all of them together.
   // Beside the assets folder, so that a site under a path prefix (/sub/assets/ → /sub/pagefind/) finds it too.
-  const pagefind = await import(new URL("../pagefind/pagefind.js", import.meta.url).href);
-  await pagefind.options({ excerptLength: 30 });
+  const base = new URL("../pagefind/", import.meta.url);
+  const { bundles } = await (await fetch(new URL("bundles.json", base))).json();
+  const [primary, ...others] = bundles;
+  // A site with no article yet has no bundle: every search finds nothing.
+  const pagefind = primary
+    ? await import(new URL(`${primary.path}pagefind.js`, base).href)
+    : { options: async () => undefined, mergeIndex: async () => undefined, filters: async () => ({}), search: async () => ({ results: [] }) };
+  // Options set on the first bundle apply to it alone: each merged bundle is given them too.
+  const settings = { excerptLength: 30 };
+  await pagefind.options(settings);
+  // A path, not a URL, ending in "/": Pagefind skips an index whose path begins the primary's.
+  await Promise.all(others.map((b) => pagefind.mergeIndex(new URL(b.path, base).pathname, { ...settings })));
   const available = await pagefind.filters();
   const chosen = {};
   const params = new URLSearchParams(location.search);

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { throwIfProblems } from "../core/errors.ts";
 import type { MarkdownRenderer } from "../core/markdown.ts";
 import { addressesByFile, movedArticleNotices } from "../core/moved-articles.ts";
@@ -15,7 +16,10 @@ import { copyMediaFiles } from "./media-files.ts";
 import { withPathPrefix } from "../core/path-prefix.ts";
 import { outputWriter, type Output, type RenderedHook, type WriteReport } from "./output-writer.ts";
 import { signatureKeeper } from "./output-signatures.ts";
-import { SearchIndex, writePage, type IndexReport } from "./search-index.ts";
+import { planSearchBundles } from "../core/search-plan.ts";
+import { BundledSearchIndex, type BundledReport, type BundleProgress } from "./search-bundles.ts";
+import { SEARCH_CACHE_DIR } from "./search-cache.ts";
+import { writePage } from "./search-index.ts";
 import { plannedOutputCount, siteOutputs } from "./site-outputs.ts";
 import type { StylesheetAsset } from "./stylesheet.ts";
 import { templatesInContent } from "./template-guard.ts";
@@ -35,6 +39,8 @@ export interface BuildRequest {
   pathPrefix?: string;
   /** Where reading, images, writing and (in finish) indexing say how far they are; silent when absent. */
   progress?: Progress;
+  /** Called as each search bundle is done (indexed or copied from the cache). */
+  onSearchBundle?: BundleProgress;
 }
 
 export interface BuildResult {
@@ -57,7 +63,9 @@ export class ContentBuilder {
   private readonly write = outputWriter();
   private readonly signatures = signatureKeeper();
   private addresses = new Map<string, string>();
-  private search: SearchIndex | undefined;
+  private search: BundledSearchIndex | undefined;
+  /** The search pages of this build, those whose bundle is done, and where the indexing phase's progress goes once it has started. */
+  private indexing: { pages: number; done: number; advance: ((pages: number) => void) | undefined } | undefined;
   /** The search index is made on the first build of a session only (seconds on a large site). */
   private indexed = false;
   private last: { theme: Theme; dryRun: boolean; pathPrefix: string; progress: Progress } | undefined;
@@ -104,25 +112,51 @@ export class ContentBuilder {
         extra.push({ path: css.href.slice(1), render: () => css.css });
         for (const file of [...css.fonts, ...(css.logo ? [css.logo] : [])]) extra.push({ path: file.url.slice(1), render: () => [file.bytes] });
       }
-      if (options.search && (request.runMode === "build" || !this.indexed)) this.search = await SearchIndex.start(options.site.language);
+      const prefix = request.pathPrefix ?? "/";
+      if (options.search && (request.runMode === "build" || !this.indexed)) {
+        const base = prefix.replace(/\/+$/, "");
+        const bundles = planSearchBundles(model.articles.map((a) => ({ url: base + a.url, date: a.date })), options.site.timeZone);
+        const pagesOf = new Map(bundles.map((b) => [b.name, b.urls.length]));
+        const indexing: NonNullable<ContentBuilder["indexing"]> = { pages: model.articles.length, done: 0, advance: undefined };
+        this.indexing = indexing;
+        this.search = new BundledSearchIndex({
+          language: options.site.language,
+          outputDir: request.output,
+          bundles,
+          // EDITORIALE_SEARCH_CACHE: another cache folder (a CI cache, a test's own).
+          cacheDir: process.env.EDITORIALE_SEARCH_CACHE || SEARCH_CACHE_DIR,
+          log: request.log,
+          onBundle: (name, i, n, how) => {
+            // Bundles are indexed while the pages are written; those left are waited for in finish, with progress.
+            const pages = pagesOf.get(name) ?? 0;
+            indexing.done += pages;
+            indexing.advance?.(pages);
+            request.onSearchBundle?.(name, i, n, how);
+          },
+        });
+      }
       const search = this.search;
-      const index = search && indexArticles(search, model.articles.length, request.output);
+      const index = search && indexArticles(search);
       const hook: RenderedHook | undefined =
         index && request.rendered ? async (o, c) => (await index(o, c), await request.rendered?.(o, c)) : index ?? request.rendered;
       // A line of ours printed while the progress line is up (the images' summary) is printed above it.
       const log = (line: string) => progress.above(() => request.log(line));
       const outputs = siteOutputs(theme, extra, remember ? this.signatures(theme) : undefined, { contentDir: request.input, log, progress });
-      const prefix = request.pathPrefix ?? "/";
+      // A page not rendered again is already in the output folder: the index reads it there if its bundle needs it.
+      const kept = search && ((o: Output) => o.searchUrl !== undefined && search.addWritten(o.searchUrl, path.join(request.output, o.path)));
       const planned = plannedOutputCount(model, extra.length);
       let done = 0;
       progress.start(PHASES.writing, planned);
-      const report = await this.write(request.output, prefix === "/" ? outputs : prefixed(outputs, prefix), remember, hook, () => {
-        // The image files come after the planned outputs: each one is more work found.
-        if (++done > planned) {
-          progress.grow(1);
-          progress.note(`including ${done - planned} image ${done - planned === 1 ? "file" : "files"}`);
-        }
-        progress.advance();
+      const report = await this.write(request.output, prefix === "/" ? outputs : prefixed(outputs, prefix), remember, hook, {
+        ...(kept ? { kept } : {}),
+        done: () => {
+          // The image files come after the planned outputs: each one is more work found.
+          if (++done > planned) {
+            progress.grow(1);
+            progress.note(`including ${done - planned} image ${done - planned === 1 ? "file" : "files"}`);
+          }
+          progress.advance();
+        },
       });
       progress.end();
       // Images and files of the articles live with them in `content/media/` and are published at /media/.
@@ -135,8 +169,8 @@ export class ContentBuilder {
     }
   }
 
-  /** After Eleventy's own templates: the search page, and the index once Pagefind has every article. */
-  async finish(output: string): Promise<IndexReport | undefined> {
+  /** After Eleventy's own templates: the search page, and the index once every bundle is in place. */
+  async finish(output: string): Promise<BundledReport | undefined> {
     const last = this.last;
     if (!this.options.search || !last || last.dryRun) return undefined;
     writePage(output, "cerca/index.html", withPathPrefix(renderView(last.theme, last.theme.parts.search(last.theme)), last.pathPrefix));
@@ -144,12 +178,12 @@ export class ContentBuilder {
     if (!search) return undefined;
     this.search = undefined;
     const { progress } = last;
-    // Pagefind has read most pages while they were written; what is left, and the index files, are waited for here.
-    const { handed, indexed } = search.counts();
-    progress.start(PHASES.indexing, handed, indexed);
-    search.onIndexed = () => progress.advance();
+    const indexing = this.indexing;
+    // Bundles are indexed while the pages are written; the ones left, and the manifest, are waited for here.
+    progress.start(PHASES.indexing, indexing?.pages, indexing?.done);
+    if (indexing) indexing.advance = (pages) => progress.advance(pages);
     try {
-      const report = await search.write(output);
+      const report = await search.write();
       progress.end();
       this.indexed = true;
       return report;
@@ -157,7 +191,7 @@ export class ContentBuilder {
       progress.abandon();
       throw error;
     } finally {
-      search.onIndexed = undefined;
+      this.indexing = undefined;
     }
   }
 
@@ -168,16 +202,13 @@ export class ContentBuilder {
 }
 
 /**
- * Hands each article page to the search index as it is written; after the
- * last one, Pagefind writes its files while the archive pages are written.
+ * Hands each article page to the search index as it is written; each bundle
+ * is indexed as soon as its last page is in, while the next are rendered.
  */
-function indexArticles(search: SearchIndex, articles: number, outputDir: string): RenderedHook {
-  let handed = 0;
+function indexArticles(search: BundledSearchIndex): RenderedHook {
   return async (output, content) => {
     if (output.searchUrl === undefined || typeof content !== "string") return;
     await search.add(output.searchUrl, content);
-    // The failure, if any, is reported where the write is awaited (finish).
-    if (++handed === articles) search.write(outputDir).catch(() => undefined);
   };
 }
 

@@ -21,6 +21,9 @@ export interface Output {
 /** Called with each output this build renders, as soon as it is rendered (the search index reads article pages as they come). */
 export type RenderedHook = (output: Output, content: Content) => void | Promise<void>;
 
+/** Called with each output not rendered because its signature did not change: its file is already in the output folder. */
+export type KeptHook = (output: Output) => void;
+
 export interface WriteReport {
   /** Files written because their content changed (or is new). */
   written: number;
@@ -51,9 +54,11 @@ export function outputWriter() {
   let lastOutputDir = "";
   /**
    * `remember`: keep signatures and hashes for the next build of this process; a one-off build computes neither.
+   * `kept`: called with each output not rendered again (its file is the earlier build's).
    * `done`: called once per output, when it is written, found unchanged or skipped (the build's progress).
    */
-  return async (outputDir: string, outputs: Iterable<Output>, remember: boolean, rendered?: RenderedHook, done?: () => void): Promise<WriteReport> => {
+  return async (outputDir: string, outputs: Iterable<Output>, remember: boolean, rendered?: RenderedHook, hooks: { kept?: KeptHook; done?: () => void } = {}): Promise<WriteReport> => {
+    const { kept, done } = hooks;
     const root = path.resolve(outputDir);
     if (root !== lastOutputDir) previous.clear();
     lastOutputDir = root;
@@ -66,6 +71,7 @@ export function outputWriter() {
       const known = remember ? previous.get(output.path) : undefined;
       if (signature !== undefined && known?.signature === signature) {
         report.skipped++;
+        kept?.(output);
         done?.();
         continue;
       }

@@ -3,7 +3,7 @@ import { EditorialeError, throwIfProblems } from "../core/errors.ts";
 import { createMarkdown } from "../core/markdown.ts";
 import { resolveOptions, type EditorialeOptions } from "../core/options.ts";
 import { rebuildOnDeletion } from "./deletion-watch.ts";
-import { projectRelative } from "./display-path.ts";
+import { displayPath, projectRelative } from "./display-path.ts";
 import { BuildProblems } from "./error-page.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { stylesheetAsset } from "./stylesheet.ts";
@@ -12,6 +12,7 @@ import { checkTemplateUrls } from "./template-guard.ts";
 import { isDryRun } from "./dry-run.ts";
 import { ContentBuilder } from "./content-builder.ts";
 import { terminalProgress } from "./progress-reporter.ts";
+import { searchSummary } from "./search-bundles.ts";
 import { addCollectionMode } from "./collection-mode/wiring.ts";
 
 export type { EditorialeOptions };
@@ -96,8 +97,7 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     const index = await builder.finish(directories.output);
     if (!index) return;
-    const usage = index.process && ` (Pagefind's process: ${index.process.cpuSeconds.toFixed(2)} s CPU, ${Math.round(index.process.peakKiB / 1024)} MiB at most)`;
-    console.log(`[editoriale] search: indexed ${index.pages} pages in ${index.seconds.toFixed(2)} s${usage ?? ""}`);
+    console.log(`[editoriale] ${searchSummary(index, displayPath(index.cacheDir))}`);
   });
 
   const model = () => builder.current?.model;

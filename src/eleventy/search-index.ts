@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type * as Pagefind from "pagefind";
 import { EditorialeError } from "../core/errors.ts";
 
@@ -19,24 +20,19 @@ export interface PagefindProcess {
 }
 
 /**
- * The Pagefind search index of one build, made while the pages are written.
+ * One Pagefind index, in Pagefind's own process, fed page by page.
  *
- * Pagefind runs in its own process. Each article page is handed over as soon
- * as it is rendered, so that Pagefind reads and indexes it on the other CPU
- * core while this process goes on rendering; the index files are written
- * once the last article is in, while the archive pages are still being
- * written. Only article pages are indexed (the only pages with
- * `data-pagefind-body`), with Italian stemming forced so that every page
- * shares one index.
+ * Content mode makes one per search bundle (search-bundles.ts), one after
+ * the other, each closed before the next so that Pagefind's memory is that of
+ * one bundle; collection mode makes one for its posts. Only article pages are
+ * indexed (the only pages with `data-pagefind-body`), with the site's language
+ * forced so that every page shares one index.
  */
 export class SearchIndex {
   private readonly inFlight: Array<Promise<void>> = [];
   private failure: Error | undefined;
   private pages = 0;
-  private handed = 0;
   private writing: Promise<IndexReport> | undefined;
-  /** Told each time Pagefind has indexed one more page (the build's progress). */
-  onIndexed: (() => void) | undefined;
 
   private constructor(
     private readonly pagefind: typeof Pagefind,
@@ -59,14 +55,10 @@ export class SearchIndex {
    */
   async add(url: string, page: string): Promise<void> {
     if (this.writing) throw new Error(`Editoriale: ${url} reached the search index after it was written`);
-    this.handed++;
     const added = this.index.addHTMLFile({ url, content: indexedPart(page) }).then(
       (response) => {
         if (response.errors.length > 0) this.failure ??= new Error(`Pagefind could not index ${url}: ${response.errors.join("; ")}`);
-        else {
-          this.pages++;
-          this.onIndexed?.();
-        }
+        else this.pages++;
       },
       (error: unknown) => {
         this.failure ??= error instanceof Error ? error : new Error(String(error));
@@ -77,22 +69,17 @@ export class SearchIndex {
     else await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
-  /** Pages handed over so far, and indexed so far. */
-  counts(): { handed: number; indexed: number } {
-    return { handed: this.handed, indexed: this.pages };
-  }
-
-  /** Writes the index under `<outputDir>/pagefind/` once every page handed over is indexed; asked twice, writes once. */
-  write(outputDir: string): Promise<IndexReport> {
-    this.writing ??= this.writeNow(outputDir);
+  /** Writes the index files into `folder` once every page handed over is indexed, then stops Pagefind; asked twice, writes once. */
+  write(folder: string): Promise<IndexReport> {
+    this.writing ??= this.writeNow(folder);
     return this.writing;
   }
 
-  private async writeNow(outputDir: string): Promise<IndexReport> {
+  private async writeNow(folder: string): Promise<IndexReport> {
     try {
       await Promise.all(this.inFlight.splice(0));
       if (this.failure) throw this.failure;
-      const written = await this.index.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
+      const written = await this.index.writeFiles({ outputPath: folder });
       if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
       return { pages: this.pages, seconds: (performance.now() - this.started) / 1000, process: pagefindProcess() };
     } finally {
@@ -112,17 +99,34 @@ export class SearchIndex {
  * search does not install it), so it is loaded only when search is on, and
  * its absence is the site's setting to correct, not a stack trace.
  */
-async function loadPagefind(): Promise<typeof Pagefind> {
+export async function loadPagefind(): Promise<typeof Pagefind> {
   try {
     return await import("pagefind");
   } catch (error) {
     if ((error as { code?: unknown }).code !== "ERR_MODULE_NOT_FOUND") throw error;
-    throw new EditorialeError([{
-      code: "OPTION_INVALID", file: "editoriale options", field: "search",
-      message: "search is on, but the package pagefind is not installed",
-      fix: "run `npm install --save-exact pagefind@1.6.0`, or set `search: false`",
-    }]);
+    throw missingPagefind();
   }
+}
+
+/** The installed Pagefind's version (part of the search cache's key), read without starting it. */
+export function pagefindVersion(): string {
+  let main: string;
+  try {
+    main = fileURLToPath(import.meta.resolve("pagefind"));
+  } catch {
+    throw missingPagefind();
+  }
+  // The package's `exports` do not include its package.json: it is two folders above its main file (lib/index.js).
+  const manifest = JSON.parse(readFileSync(path.join(path.dirname(main), "..", "package.json"), "utf8")) as { version?: unknown };
+  return String(manifest.version);
+}
+
+function missingPagefind(): EditorialeError {
+  return new EditorialeError([{
+    code: "OPTION_INVALID", file: "editoriale options", field: "search",
+    message: "search is on, but the package pagefind is not installed",
+    fix: "run `npm install --save-exact pagefind@1.6.0`, or set `search: false`",
+  }]);
 }
 
 /**

@@ -58,6 +58,42 @@ test("a filter by area keeps only that area's articles", async () => {
   }
 });
 
+/** The year of an article's date, read from its page: the bundle it is indexed in (one per year). */
+function yearOf(href: string): string | undefined {
+  const { out } = buildSite();
+  return /<meta property="article:published_time" content="(\d{4})/.exec(readFileSync(path.join(out, href, "index.html"), "utf8"))?.[1];
+}
+
+test("the index is in bundles, one per year, newest first: the search page merges them all", async () => {
+  const { out } = buildSite();
+  const manifest = JSON.parse(readFileSync(path.join(out, "pagefind/bundles.json"), "utf8")) as { bundles: Array<{ name: string; path: string; pages: number }> };
+  assert.equal(manifest.bundles.map((b) => b.name), ["2024", "2023", "2022", "2021", "2020", "2019", "2018", "2017"]);
+  assert.is(manifest.bundles.reduce((n, b) => n + b.pages, 0), 47);
+});
+
+test("a word only an old article has (2017) and one only a new article has (2024) are both found, with a filter", async () => {
+  const old = await search("riassorbimento", { area: "Terzo settore" });
+  assert.equal(old.titles.map((t) => t.href), ["/cooperative-sociali-e-appalti-oltre-il-massimo-ribasso/"]);
+  assert.is(old.status, "1 articolo trovato per «riassorbimento».");
+  const recent = await search("forfettari", { area: "Terzo settore" });
+  assert.equal(recent.titles.map((t) => t.href), ["/gli-enti-del-terzo-settore-e-la-riforma-fiscale/"]);
+  // The filter applies in every bundle: another area leaves neither.
+  assert.equal((await search("riassorbimento", { area: "Anziani" })).titles, []);
+  assert.equal((await search("forfettari", { area: "Anziani" })).titles, []);
+});
+
+test("the best match comes first whatever its year: an old article with the word in its title before newer ones", async () => {
+  // "domiciliare": the title of a 2018 article, and the body of articles of 2019, 2021 and 2023 (newer bundles, the first loaded).
+  const { titles } = await search("domiciliare");
+  assert.is(titles[0]?.href, "/assistenza-domiciliare-i-comuni-tra-voucher-e-accreditamento/", JSON.stringify(titles));
+  assert.is(yearOf(titles[0]?.href ?? ""), "2018");
+  const found = new Set(titles.map((t) => yearOf(t.href)));
+  assert.ok(found.has("2023") && found.has("2019"), `results from several bundles: ${[...found].join(", ")}`);
+  // And the other way round: "caregiver" heads a 2023 article's title, and older articles mention it.
+  const caregiver = await search("caregiver");
+  assert.is(caregiver.titles[0]?.href, "/caregiver-familiari-cosa-possono-fare-i-comuni/", JSON.stringify(caregiver.titles));
+});
+
 test("a query with no match says so in Italian", async () => {
   const { status, titles } = await search("zzqxwv");
   assert.equal(titles, []);

@@ -28,7 +28,9 @@ function run(command: string[], name: string, env: Record<string, string> = {}):
     const child = spawn(process.execPath, ["--import", "tsx", ...command, `--input=${path.join(SITE, "content")}`, `--output=${out}`], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...inherited, TZ: "Europe/Rome", NO_COLOR: "1", EDITORIALE_DATA: path.join(SITE, "_data"), EDITORIALE_IMAGE_CACHE: cache, ...env },
+      env: { ...inherited, TZ: "Europe/Rome", NO_COLOR: "1", EDITORIALE_DATA: path.join(SITE, "_data"), EDITORIALE_IMAGE_CACHE: cache,
+        // Each run its own search cache: a bundle another run indexed would be "reused" here, and the log line would differ.
+        EDITORIALE_SEARCH_CACHE: path.join(work, `${name}-search-cache`), ...env },
     });
     let stdout = "";
     let stderr = "";
@@ -48,7 +50,7 @@ const logLines = (text: string) =>
   text
     .split("\n")
     .filter((line) => line.startsWith("[editoriale]"))
-    .map((line) => line.replace(/\d+\.\d+ s/g, "# s").replace(/\d+ made, \d+ reused/, "# made, # reused").replace(/ \(Pagefind's process: [^)]*\)/, ""));
+    .map((line) => line.replace(/\d+\.\d+ s/g, "# s").replace(/\d+ made, \d+ reused/, "# made, # reused").replace(/ \(Pagefind's process: [^)]*\)/, "").replace(/ from \S*-search-cache\/$/, " from (the run's search cache)"));
 
 const EXPECTED = [
   "Editoriale › reading 4 files…",

@@ -24,7 +24,7 @@ export function buildFixture(name: string, extraEnv: Record<string, string> = {}
   const run = spawnSync(
     process.execPath,
     ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", `--config=${configFile}`, "--quiet", `--input=${path.join(fixture, "content")}`, `--output=${out}`],
-    { cwd: ROOT, encoding: "utf8", env: { ...process.env, TZ: "Europe/Rome", EDITORIALE_DATA: path.join(fixture, "_data"), ...extraEnv } },
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, TZ: "Europe/Rome", EDITORIALE_DATA: path.join(fixture, "_data"), EDITORIALE_SEARCH_CACHE: path.join(out, "..", `${path.basename(out)}-search-cache`), ...extraEnv } },
   );
   return { status: run.status, output: `${run.stdout}\n${run.stderr}`, out };
 }

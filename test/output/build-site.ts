@@ -35,7 +35,10 @@ export function buildSite(fixture?: string, config?: string): BuiltSite {
   const configFile = fixture && config ? path.join("test/fixtures", fixture, config) : ".eleventy.ts";
   const args = ["tsx", "node_modules/@11ty/eleventy/cmd.cjs", `--config=${configFile}`, "--quiet", `--output=${out}`];
   if (fixture) args.push(`--input=${path.join("test/fixtures", fixture, "content")}`);
-  const env = fixture ? { ...process.env, EDITORIALE_DATA: dataDir } : process.env;
+  // Its own search cache: the index is made, never copied from what another test's build left in .cache/.
+  const searchCache = `${out}-search-cache`;
+  outputs.push(searchCache);
+  const env = { ...process.env, EDITORIALE_SEARCH_CACHE: searchCache, ...(fixture ? { EDITORIALE_DATA: dataDir } : {}) };
   try {
     execFileSync("npx", args, { cwd: ROOT, env, stdio: "pipe", encoding: "utf8" });
   } catch (error) {

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { withPathPrefix } from "../../core/path-prefix.ts";
 import type { ResolvedOptions } from "../../core/options.ts";
 import { SEARCH_URL } from "../../core/site-files.ts";
@@ -6,6 +7,7 @@ import type { ThemeContext as Theme } from "../../core/theme-contract.ts";
 import { renderView } from "../theme-context.ts";
 import { isDryRun } from "../dry-run.ts";
 import type { EleventyConfig } from "../eleventy-config.ts";
+import { writeManifest } from "../search-bundles.ts";
 import { SearchIndex } from "../search-index.ts";
 import { SEARCH_SCRIPT } from "../theme-assets.ts";
 
@@ -60,7 +62,9 @@ export function addCollectionSearch(
       if (!built.posts.has(page.inputPath) || typeof page.url !== "string" || typeof page.content !== "string") continue;
       await index.add(base + page.url, page.content);
     }
-    const report = await index.write(directories.output);
+    // One index in /pagefind/ itself, listed as the only bundle: the search page reads the same manifest in both modes.
+    const report = await index.write(path.join(directories.output, "pagefind"));
+    writeManifest(directories.output, [{ name: "posts", path: "", pages: report.pages }]);
     console.log(`[editoriale] search: indexed ${report.pages} posts in ${report.seconds.toFixed(2)} s`);
   });
 }

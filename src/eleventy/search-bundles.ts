@@ -1,0 +1,243 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { SearchBundle } from "../core/search-plan.ts";
+import { SearchCache } from "./search-cache.ts";
+import { indexedPart, pagefindVersion, SearchIndex, type IndexReport } from "./search-index.ts";
+
+/** The list of bundles the search page reads (assets/cerca.js): `/pagefind/bundles.json`. */
+export const MANIFEST = "bundles.json";
+
+/** Bundles complete and waiting for Pagefind, at most, before `add` waits: bounds the pages held in memory. */
+const WAITING = 2;
+
+/** Files of a bundle the search page never loads (Pagefind's ready-made interfaces): not kept, not published. */
+const UNUSED = /^pagefind-(ui|component-ui|modular-ui)\.(js|css)$|^pagefind-highlight\.js$/;
+
+export interface ManifestEntry {
+  name: string;
+  /** Its folder, relative to /pagefind/, with a final "/" ("" for an index written in /pagefind/ itself). */
+  path: string;
+  pages: number;
+}
+
+/** Called as each bundle is done, in the order they are done: `i` of `n`, indexed or copied from the cache. */
+export type BundleProgress = (name: string, i: number, n: number, how: "indexed" | "reused") => void;
+
+export interface BundledSearchSettings {
+  /** The site's language (`it-IT`): Pagefind's stemming. */
+  language: string;
+  /** The build's output folder: the bundles go to `<outputDir>/pagefind/<bundle>/`. */
+  outputDir: string;
+  /** Every article page of the build, by bundle, newest bundle first (core/search-plan.ts). */
+  bundles: readonly SearchBundle[];
+  /** Where each bundle's files are kept between builds (search-cache.ts). */
+  cacheDir: string;
+  log: (line: string) => void;
+  onBundle?: BundleProgress;
+}
+
+export interface BundledReport extends IndexReport {
+  bundles: number;
+  /** Names of the bundles Pagefind indexed in this build (the others were copied from the cache). */
+  indexed: string[];
+  /** The cache folder, absolute. */
+  cacheDir: string;
+}
+
+interface Bundle {
+  name: string;
+  urls: readonly string[];
+  /**
+   * The page each URL gave: what Pagefind is handed of it (rendered in this build), as UTF-8 bytes — half the
+   * memory of the string, and no hold on the whole page the string was cut from — or the file it is in.
+   */
+  pages: Map<string, { bytes: Buffer } | { file: string }>;
+  done?: Promise<void>;
+}
+
+/**
+ * The search index of a content-mode build, in bundles (core/search-plan.ts:
+ * one per year): each its own Pagefind index in `/pagefind/<bundle>/`, listed
+ * newest first in `/pagefind/bundles.json`, which the search page loads and
+ * merges in the browser (Pagefind's `mergeIndex`).
+ *
+ * Pages arrive as they are written, newest first; once every page of a bundle
+ * is in, the bundle's key (search-cache.ts: a hash of exactly what Pagefind
+ * would be handed) decides: an unchanged bundle is copied from the cache, a
+ * changed one is indexed by Pagefind in its own process — on the other core,
+ * while this one renders the next pages — and stored in the cache. Bundles are
+ * indexed one after another, Pagefind's process stopped after each, so its
+ * memory is that of the largest bundle, not of the site.
+ *
+ * Two ways in, for the build cache's warm builds:
+ * - `add(url, html)`: a page rendered by this build (its HTML as written);
+ * - `addWritten(url, file)`: a page not rendered again because the output
+ *   folder already holds it (an earlier build's file, hard-linked or copied):
+ *   the file is read only when its bundle is complete, to make the key and,
+ *   if the key changed, to index it.
+ * Every URL of `bundles` must come in by one of them before `write()`.
+ */
+export class BundledSearchIndex {
+  private readonly byUrl = new Map<string, Bundle>();
+  private readonly bundles: Bundle[];
+  private readonly cache: SearchCache;
+  private readonly made: { indexed: string[]; cpuSeconds: number; peakKiB: number; measured: boolean } = { indexed: [], cpuSeconds: 0, peakKiB: 0, measured: false };
+  private readonly waiting: Bundle[] = [];
+  private chain: Promise<void> = Promise.resolve();
+  /** The Pagefind index being made, if any (stopped by `abandon`). */
+  private current: SearchIndex | undefined;
+  private finished = 0;
+  private failure: Error | undefined;
+  private writing: Promise<BundledReport> | undefined;
+  private readonly started = performance.now();
+
+  constructor(private readonly settings: BundledSearchSettings) {
+    this.bundles = settings.bundles.map((b) => ({ name: b.name, urls: b.urls, pages: new Map() }));
+    for (const bundle of this.bundles) for (const url of bundle.urls) this.byUrl.set(url, bundle);
+    const made = `pagefind ${pagefindVersion()}, editoriale ${editorialeVersion()}, language ${settings.language.slice(0, 2)}`;
+    this.cache = new SearchCache(settings.cacheDir, made, settings.log);
+    // An earlier build's index (one bundle, or bundles this site no longer has) is replaced, never mixed in.
+    const root = path.join(settings.outputDir, "pagefind");
+    const names = new Set(this.bundles.map((b) => b.name));
+    if (existsSync(root)) for (const entry of readdirSync(root)) if (!names.has(entry)) rmSync(path.join(root, entry), { recursive: true, force: true });
+  }
+
+  /** A page rendered by this build. Returns after a turn of the event loop (so that Pagefind's pipe keeps flowing), or once Pagefind has room. */
+  async add(url: string, html: string): Promise<void> {
+    this.take(url, { bytes: Buffer.from(indexedPart(html)) });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.waiting.length > WAITING) await this.waiting[0]?.done;
+  }
+
+  /** A page this build did not render: `file` holds it, from an earlier build. */
+  addWritten(url: string, file: string): void {
+    this.take(url, { file });
+  }
+
+  /** Every bundle in place and the manifest written; asked twice, writes once. */
+  write(): Promise<BundledReport> {
+    this.writing ??= this.writeNow();
+    return this.writing;
+  }
+
+  /** Stops without writing (the build failed): the bundle being indexed is dropped, Pagefind's process stopped. */
+  async abandon(): Promise<void> {
+    this.failure ??= new Error("the build stopped");
+    await this.current?.abandon();
+    await this.chain.catch(() => undefined);
+  }
+
+  private take(url: string, page: { bytes: Buffer } | { file: string }): void {
+    if (this.writing) throw new Error(`Editoriale: ${url} reached the search index after it was written`);
+    const bundle = this.byUrl.get(url);
+    if (!bundle) throw new Error(`Editoriale: ${url} is not an article page of this build's search bundles`);
+    bundle.pages.set(url, page);
+    if (bundle.pages.size === bundle.urls.length && !bundle.done) this.queue(bundle);
+  }
+
+  private queue(bundle: Bundle): void {
+    this.waiting.push(bundle);
+    const done = this.chain.then(() => (this.failure ? undefined : this.settle(bundle)));
+    // A failure stops the bundles after it and is reported by write(), where it is awaited.
+    this.chain = bundle.done = done.catch((error: unknown) => {
+      this.failure ??= error instanceof Error ? error : new Error(String(error));
+    }).finally(() => this.waiting.splice(this.waiting.indexOf(bundle), 1));
+  }
+
+  /** Copies the bundle from the cache when its key is unchanged, else indexes it and stores it. */
+  private async settle(bundle: Bundle): Promise<void> {
+    const pages = bundle.urls.map((url) => ({ url, content: this.contentOf(bundle, url) }));
+    bundle.pages.clear();
+    const key = this.cache.key(pages);
+    const target = path.join(this.settings.outputDir, "pagefind", bundle.name);
+    let how: "indexed" | "reused" = "reused";
+    if (!this.cache.restore(bundle.name, key, target)) {
+      how = "indexed";
+      const index = (this.current = await SearchIndex.start(this.settings.language));
+      const scratch = this.cache.scratch(bundle.name);
+      let report: IndexReport;
+      try {
+        for (const page of pages) {
+          // Once abandoned, nothing more is sent: Pagefind's Node API would start a new process for it.
+          if (this.failure) throw this.failure;
+          await index.add(page.url, page.content);
+        }
+        if (this.failure) throw this.failure;
+        report = await index.write(scratch);
+        for (const file of readdirSync(scratch)) if (UNUSED.test(file)) rmSync(path.join(scratch, file));
+        this.cache.seal(bundle.name, key, scratch, target);
+      } catch (error) {
+        await index.abandon();
+        this.cache.drop(scratch);
+        throw error;
+      } finally {
+        this.current = undefined;
+      }
+      this.made.indexed.push(bundle.name);
+      if (report.process) {
+        this.made.measured = true;
+        this.made.cpuSeconds += report.process.cpuSeconds;
+        this.made.peakKiB = Math.max(this.made.peakKiB, report.process.peakKiB);
+      }
+    }
+    this.settings.onBundle?.(bundle.name, ++this.finished, this.bundles.length, how);
+  }
+
+  /** What Pagefind is handed of a page: `<html lang>` and `<main>` (search-index.ts), from this build or from its file. */
+  private contentOf(bundle: Bundle, url: string): string {
+    const page = bundle.pages.get(url);
+    if (!page) throw new Error(`Editoriale: ${url} never reached search bundle ${bundle.name}`);
+    return "bytes" in page ? page.bytes.toString() : indexedPart(readFileSync(page.file, "utf8"));
+  }
+
+  private async writeNow(): Promise<BundledReport> {
+    const missing = this.bundles.flatMap((b) => b.urls.filter((url) => !b.pages.has(url) && !b.done).map((url) => `${url} (${b.name})`));
+    if (missing.length > 0) {
+      await this.abandon();
+      throw new Error(`Editoriale: ${missing.length} article pages never reached the search index: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""}`);
+    }
+    await this.chain;
+    if (this.failure) throw this.failure;
+    writeManifest(this.settings.outputDir, this.bundles.map((b) => ({ name: b.name, path: `${b.name}/`, pages: b.urls.length })));
+    return {
+      pages: this.bundles.reduce((n, b) => n + b.urls.length, 0),
+      seconds: (performance.now() - this.started) / 1000,
+      process: this.made.measured ? { cpuSeconds: this.made.cpuSeconds, peakKiB: this.made.peakKiB } : undefined,
+      bundles: this.bundles.length,
+      indexed: this.made.indexed,
+      cacheDir: this.cache.dir,
+    };
+  }
+}
+
+/** `/pagefind/bundles.json`: the bundles the search page loads, the first one first, the others merged into it. */
+export function writeManifest(outputDir: string, bundles: readonly ManifestEntry[]): void {
+  const folder = path.join(outputDir, "pagefind");
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, MANIFEST), `${JSON.stringify({ bundles })}\n`);
+}
+
+/** Editoriale's own version (part of the search cache's key): the package.json above this file, in the sources or in dist/. */
+function editorialeVersion(): string {
+  for (let dir = import.meta.dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (existsSync(file)) {
+      const data = JSON.parse(readFileSync(file, "utf8")) as { name?: unknown; version?: unknown };
+      if (data.name === "editoriale") return String(data.version);
+    }
+    if (path.dirname(dir) === dir) return "unknown";
+  }
+}
+
+/**
+ * The build's search line: pages and bundles, which bundles Pagefind indexed
+ * and how many came from the cache, and Pagefind's own CPU time (all its
+ * processes) and peak memory (the largest bundle's), which a measurement of
+ * the build misses (bench/run.ts reads them from this line).
+ */
+export function searchSummary(report: BundledReport, cacheDir: string): string {
+  const reused = report.bundles - report.indexed.length;
+  const names = report.indexed.length > 0 && report.indexed.length <= 10 ? ` (${report.indexed.join(", ")})` : "";
+  const usage = report.process ? ` (Pagefind's process: ${report.process.cpuSeconds.toFixed(2)} s CPU, ${Math.round(report.process.peakKiB / 1024)} MiB at most)` : "";
+  return `search: ${report.pages} pages in ${report.bundles} bundles in ${report.seconds.toFixed(2)} s: indexed ${report.indexed.length}${names}, reused ${reused} from ${cacheDir}/${usage}`;
+}
