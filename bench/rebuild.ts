@@ -15,9 +15,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus } from "./corpus.ts";
+import { addParagraph, plainArticles } from "./edits.ts";
 import { formatTable, machineInfo } from "./measure.ts";
 import { slugify } from "../src/core/slug.ts";
 import { resolveOptions } from "../src/core/options.ts";
@@ -130,19 +131,6 @@ function readable(path: string): string | undefined {
   }
 }
 
-/** Articles of the corpus that are no dossier part, oldest year first: their files and URLs (the generator names a file by its slug). */
-function plainArticles(content: string): Array<{ file: string; url: string }> {
-  const list: Array<{ file: string; url: string }> = [];
-  for (const year of readdirSync(content).filter((d) => /^\d{4}$/.test(d)).sort()) {
-    for (const name of readdirSync(join(content, year)).sort()) {
-      const file = join(content, year, name);
-      if (/^dossier:/m.test(readFileSync(file, "utf8"))) continue;
-      list.push({ file, url: `/${basename(name, ".md")}/` });
-    }
-  }
-  return list;
-}
-
 interface EditResult {
   edit: string;
   pageMs: number;
@@ -212,7 +200,7 @@ async function main(): Promise<void> {
       const body = articles[Math.floor(((e + 0.5) / opts.edits) * (articles.length - 50))] as { file: string; url: string };
       const marker = `Paragrafo aggiunto per la misura ${e + 1}.`;
       const page = join(site, body.url, "index.html");
-      await save(`body #${e + 1}`, body.file, (t) => `${t.trimEnd()}\n\n${marker}\n`, () => readable(page)?.includes(marker) === true);
+      await save(`body #${e + 1}`, body.file, (t) => addParagraph(t, marker), () => readable(page)?.includes(marker) === true);
 
       const meta = articles[Math.floor(((e + 0.7) / opts.edits) * (articles.length - 50))] as { file: string; url: string };
       const title = `Titolo cambiato per la misura ${e + 1}`;

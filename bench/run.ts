@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the real theme against the floor, on the same synthetic corpus, in one run.
  *
- *   npx tsx bench/run.ts [--large] [--counts 1000,10000] [--seed 1] [--runs 1] [--no-search] [--keep]
+ *   npx tsx bench/run.ts [--large] [--counts 1000,10000] [--seed 1] [--runs 1] [--no-search] [--no-warm] [--keep]
  *
  * For each size (1,000 and 10,000 articles; 50,000 too with --large) it
  * generates the corpus in a fresh folder under os.tmpdir() (never in the
@@ -18,6 +18,12 @@
  * time and the largest one's peak memory. `--runs N` also prints, per
  * size, the best of the N runs of each side and their ratio: on a shared
  * machine the disk and other users only ever add time.
+ * After each run's floor, two warm builds, each `npm run build` again in a new
+ * process with the build cache of the cold build (a fresh cache folder per
+ * run, so the first build is cold) into the same output: one after a
+ * paragraph added to one article's body, one after another article's new
+ * title and added tag (bench/edits.ts); each is given as a ratio to the floor
+ * of the same run. `--no-warm` leaves them out.
  * Everything it made is removed at the end unless --keep, and only then: on
  * ext4, creating files within a few minutes of deleting many others is slow
  * (the inode allocator skips recently deleted inodes: `recently_deleted` and
@@ -30,6 +36,7 @@ import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus } from "./corpus.ts";
+import { addParagraph, editFile, plainArticles, retitleAndTag } from "./edits.ts";
 import { formatTable, machineInfo, measure, measurementRow, type Measurement } from "./measure.ts";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -40,16 +47,18 @@ interface Options {
   runs: number;
   search: boolean;
   keep: boolean;
+  warm: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const opts: Options = { counts: [1_000, 10_000], seed: 1, runs: 1, search: true, keep: false };
+  const opts: Options = { counts: [1_000, 10_000], seed: 1, runs: 1, search: true, keep: false, warm: true };
   let large = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === "--large") large = true;
     else if (a === "--keep") opts.keep = true;
     else if (a === "--no-search") opts.search = false;
+    else if (a === "--no-warm") opts.warm = false;
     else {
       const [flag, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
       const value = inline ?? argv[++i];
@@ -94,6 +103,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "editoriale-bench-"));
   const rows: Array<Record<string, string>> = [];
   const ratios: Array<Record<string, string>> = [];
+  const warmRatios: Array<Record<string, string>> = [];
   const builds = new Map<number, Measurement>();
   try {
     const data = join(work, "data");
@@ -116,19 +126,21 @@ async function main(): Promise<void> {
         const site = join(work, `site-${count}-${r}`);
         const floorOut = join(work, `floor-${count}-${r}`);
 
-        settle();
-        const buildLoad = load();
-        const build = await measure("npm", ["run", "build", "--", `--input=${content}`, `--output=${site}`], {
-          cwd: repo,
-          // A search cache of its own for each run: every build here is a cold one (nothing reused from an earlier run).
-          env: { ...process.env, EDITORIALE_DATA: data, EDITORIALE_SEARCH_CACHE: join(work, `search-cache-${count}-${r}`) },
-          outputDir: site,
-        });
-        check("build", build);
-        if (r === 1 && count === opts.counts[0]) console.log(`build command: (cd ${repo} && EDITORIALE_DATA=${data} ${build.command})  [measured with ${build.method}]`);
-        for (const line of `${build.stdout}\n${build.stderr}`.split("\n")) {
-          if (/\[editoriale\] (\d+ articles: wrote|search:)|\[11ty\] .*Wrote/.test(line)) console.log(`  ${line.trim()}`);
-        }
+        // A build cache and a search cache of their own for each run: its first build is cold, the warm ones use what it left.
+        const env = { ...process.env, EDITORIALE_DATA: data, EDITORIALE_BUILD_CACHE: join(work, `cache-${count}-${r}`), EDITORIALE_SEARCH_CACHE: join(work, `search-cache-${count}-${r}`) };
+        const runBuild = async (label: string): Promise<{ build: Measurement; load: string }> => {
+          settle();
+          const before = load();
+          const build = await measure("npm", ["run", "build", "--", `--input=${content}`, `--output=${site}`], { cwd: repo, env, outputDir: site });
+          check(label, build);
+          console.log(`  ${label}:`);
+          for (const line of `${build.stdout}\n${build.stderr}`.split("\n")) {
+            if (/\[editoriale\] (\d+ articles: wrote|search:|build cache)|\[11ty\] .*Wrote/.test(line)) console.log(`    ${line.trim()}`);
+          }
+          return { build, load: before };
+        };
+        const { build, load: buildLoad } = await runBuild("build");
+        if (r === 1 && count === opts.counts[0]) console.log(`build command: (cd ${repo} && EDITORIALE_DATA=${data} EDITORIALE_BUILD_CACHE=${env.EDITORIALE_BUILD_CACHE} ${build.command})  [measured with ${build.method}]`);
 
         settle();
         const floorLoad = load();
@@ -154,7 +166,29 @@ async function main(): Promise<void> {
           "peak RSS build MiB": build.peakRssKiB === null ? "–" : (build.peakRssKiB / 1024).toFixed(0),
           "Pagefind CPU s / peak MiB": pagefind ? `${(pagefind.cpuMs / 1000).toFixed(2)} / ${(pagefind.peakKiB / 1024).toFixed(0)}` : "–",
           "files build / floor": `${build.files ?? "–"} / ${floor.files ?? "–"}`,
+          "build + Pagefind peak MiB": build.peakRssKiB === null ? "–" : ((build.peakRssKiB + (pagefind?.peakKiB ?? 0)) / 1024).toFixed(0),
         });
+        if (!opts.warm) continue;
+        // Warm builds: a new process each, after one edit, with the cache the cold build left.
+        const articles = plainArticles(content);
+        const middle = (at: number) => (articles[Math.floor(at * (articles.length - 1))] as { file: string }).file;
+        editFile(middle(0.5), (t) => addParagraph(t, `Paragrafo aggiunto per la misura ${r}: il piano regionale per la non autosufficienza.`));
+        const body = await runBuild("warm build after a body edit");
+        editFile(middle(0.3), (t) => retitleAndTag(t, `Titolo cambiato per la misura ${r}`, `Tag della misura ${r}`));
+        const meta = await runBuild("warm build after a title and tag edit");
+        for (const [label, warm] of [["body edit", body], ["title+tag edit", meta]] as const) {
+          rows.push({ ...measurementRow(`warm ${label} ${count}${suffix}`, warm.build), "load before": warm.load });
+          warmRatios.push({
+            articles: `${count}${suffix}`,
+            edit: label,
+            "wall warm/floor": ratio(warm.build.wallMs, floor.wallMs),
+            "CPU warm/floor": ratio(warm.build.cpuMs, floor.cpuMs),
+            "user warm/floor": ratio(warm.build.userMs, floor.userMs),
+            "peak RSS MiB": warm.build.peakRssKiB === null ? "–" : (warm.build.peakRssKiB / 1024).toFixed(0),
+            reused: /(\d+) reused from the previous build/.exec(warm.build.stdout)?.[1] ?? "0",
+            written: /articles: wrote (\d+) files/.exec(warm.build.stdout)?.[1] ?? "–",
+          });
+        }
       }
       // With several runs, the best of each side: disk and neighbours only ever add time.
       const best = { build: fastest(runs.map((r) => r.build)), floor: fastest(runs.map((r) => r.floor)) };
@@ -172,6 +206,10 @@ async function main(): Promise<void> {
     console.log(formatTable(rows));
     console.log("");
     console.log(formatTable(ratios));
+    if (warmRatios.length > 0) {
+      console.log("");
+      console.log(formatTable(warmRatios));
+    }
     // Linear cost: the build of five times the articles should take about five times as long.
     const [ten, fifty] = [builds.get(10_000), builds.get(50_000)];
     if (ten && fifty) {

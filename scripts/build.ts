@@ -16,7 +16,8 @@ import { buildFolderFor, keptCollisions, prepareBuildFolder, present, publish, r
 import { cleanLeftovers } from "../src/cli/leftovers.ts";
 import { gatherFacts } from "../src/cli/output-facts.ts";
 import { checkInput, checkOutput, formatRefusal } from "../src/cli/output-guard.ts";
-import { writeMarker } from "../src/cli/output-marker.ts";
+import { hasMarker, writeMarker } from "../src/cli/output-marker.ts";
+import { BUILD_CACHE_DIR } from "../src/eleventy/build-cache.ts";
 import { childProgressSetting } from "../src/cli/progress-setting.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -31,6 +32,16 @@ function runEleventy(args: readonly string[], env: NodeJS.ProcessEnv, started: (
     for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, stop);
     child.on("close", (code, signal) => resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 0)));
   });
+}
+
+/**
+ * The build cache (src/eleventy/build-cache.ts): its folder — EDITORIALE_BUILD_CACHE, or "off" for none —
+ * and the published site, which unchanged pages are linked from only if it bears our marker.
+ */
+function buildCacheEnv(target: string): NodeJS.ProcessEnv {
+  const setting = process.env.EDITORIALE_BUILD_CACHE;
+  if (setting === "off") return {};
+  return { EDITORIALE_BUILD_CACHE: path.resolve(setting || BUILD_CACHE_DIR), EDITORIALE_PREVIOUS_OUTPUT: hasMarker(target) ? target : "" };
 }
 
 async function main(): Promise<number> {
@@ -60,7 +71,12 @@ async function main(): Promise<number> {
     console.log(`[editoriale] ${plan.shown} cannot be renamed (a mount point, or its folder is not writable): the site is built in ${path.basename(building)} inside it, then its entries replace the old ones one by one — not atomic.`);
   }
   prepareBuildFolder(building);
-  const env = { ...process.env, EDITORIALE_PROGRESS: childProgressSetting(args.eleventy, process.env), ...(args.allowEmpty ? { EDITORIALE_ALLOW_EMPTY: "1" } : {}) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    EDITORIALE_PROGRESS: childProgressSetting(args.eleventy, process.env),
+    ...(args.allowEmpty ? { EDITORIALE_ALLOW_EMPTY: "1" } : {}),
+    ...buildCacheEnv(plan.target),
+  };
   const code = await runEleventy([...args.eleventy, `--output=${building}`], env, (pid) => writeMarker(building, [process.pid, pid]));
   if (code !== 0) {
     removeOurs(building);

@@ -13,6 +13,8 @@ export interface SourceFile {
   url: string;
   data: Record<string, unknown>;
   markdown: string;
+  /** The body's first paragraph as text, when a build cache knows it already for this very body (parsing it is most of reading an article). */
+  firstParagraph?: string;
 }
 
 export interface Article {
@@ -122,7 +124,7 @@ export function readArticle(
     updated: value.updated,
     slug,
     slugShortened: shortened,
-    excerpt: value.excerpt || firstParagraph(md, source.markdown),
+    excerpt: value.excerpt || (source.firstParagraph ?? firstParagraph(md, source.markdown)),
     excerptGiven: Boolean(value.excerpt),
     rubric: value.rubric,
     dossier: value.dossier,

@@ -9,6 +9,7 @@ import { buildRedirects, renderRedirects } from "../core/redirects.ts";
 import { buildSiteModel } from "../core/site-model.ts";
 import type { ThemeContext as Theme } from "../core/theme-contract.ts";
 import { renderView, themeContext } from "./theme-context.ts";
+import { BuildCache } from "./build-cache.ts";
 import { contentReader } from "./content-files.ts";
 import { emptySiteProblems } from "./empty-site.ts";
 import { frontMatterEngine } from "./front-matter-engine.ts";
@@ -39,6 +40,11 @@ export interface BuildRequest {
   pathPrefix?: string;
   /** Where reading, images, writing and (in finish) indexing say how far they are; silent when absent. */
   progress?: Progress;
+  /**
+   * A one-off build's persistent cache (build-cache.ts): its folder, and the previous build's published
+   * folder to reuse unchanged outputs from (scripts/build.ts names it when it is ours). Undefined: no cache.
+   */
+  cache?: { dir: string; previousOutput: string | undefined };
   /** Called as each search bundle is done (indexed or copied from the cache). */
   onSearchBundle?: BundleProgress;
 }
@@ -62,6 +68,8 @@ export class ContentBuilder {
   private readonly readContent;
   private readonly write = outputWriter();
   private readonly signatures = signatureKeeper();
+  /** Signatures for the build cache: its outputs are compared with another process's. */
+  private readonly lasting = signatureKeeper({ processes: true });
   private addresses = new Map<string, string>();
   private search: BundledSearchIndex | undefined;
   /** The search pages of this build, those whose bundle is done, and where the indexing phase's progress goes once it has started. */
@@ -93,8 +101,10 @@ export class ContentBuilder {
     this.inputDir = request.input;
     try {
       if (!options.templatesInContent) throwIfProblems(templatesInContent(request.input));
-      const model = buildSiteModel(this.readContent(request.input, request.runMode, progress), options, md);
+      const cache = request.cache && !request.dryRun && request.runMode === "build" ? BuildCache.load(request.cache.dir, { options, input: request.input, pathPrefix: request.pathPrefix ?? "/" }, request.log) : undefined;
+      const model = buildSiteModel(this.readContent(request.input, request.runMode, progress, cache), options, md);
       throwIfProblems(emptySiteProblems(model.articles.length, request.runMode, request.input));
+      cache?.keepExcerpts(model.articles);
       const redirects = buildRedirects(model);
       throwIfProblems(redirects.problems);
       for (const notice of model.notices) request.log(`[editoriale] ${notice}`);
@@ -141,14 +151,16 @@ export class ContentBuilder {
         index && request.rendered ? async (o, c) => (await index(o, c), await request.rendered?.(o, c)) : index ?? request.rendered;
       // A line of ours printed while the progress line is up (the images' summary) is printed above it.
       const log = (line: string) => progress.above(() => request.log(line));
-      const outputs = siteOutputs(theme, extra, remember ? this.signatures(theme) : undefined, { contentDir: request.input, log, progress });
-      // A page not rendered again is already in the output folder: the index reads it there if its bundle needs it.
+      const outputs = siteOutputs(theme, extra, remember ? this.signatures(theme) : cache ? this.lasting(theme) : undefined, { contentDir: request.input, log, progress });
+      // A page not rendered again (unchanged in this process, or reused from the previous build by the build cache)
+      // is already in the output folder: the index reads it there if its bundle needs it.
       const kept = search && ((o: Output) => o.searchUrl !== undefined && search.addWritten(o.searchUrl, path.join(request.output, o.path)));
       const planned = plannedOutputCount(model, extra.length);
       let done = 0;
       progress.start(PHASES.writing, planned);
       const report = await this.write(request.output, prefix === "/" ? outputs : prefixed(outputs, prefix), remember, hook, {
         ...(kept ? { kept } : {}),
+        ...(cache ? { before: cache.previousBuild(request.cache?.previousOutput) } : {}),
         done: () => {
           // The image files come after the planned outputs: each one is more work found.
           if (++done > planned) {
@@ -159,6 +171,7 @@ export class ContentBuilder {
         },
       });
       progress.end();
+      cache?.save();
       // Images and files of the articles live with them in `content/media/` and are published at /media/.
       copyMediaFiles(request.input, request.output);
       return { theme, report, seconds: (performance.now() - started) / 1000 };

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { shortenedSlugNotice } from "../core/article.ts";
 import { decodeContent } from "../core/decode-text.ts";
@@ -15,12 +16,30 @@ import { displayPath } from "./display-path.ts";
 /** Reads one file's front matter into data, the way the front-matter engine does for Eleventy. */
 export type FrontMatterReader = (yamlText: string, engineOptions: { filePath: string }) => Record<string, unknown>;
 
-interface CachedSource {
+/** What is kept of one content file: its length, time and hash, and what was read from it. */
+export interface CachedSource {
   mtimeMs: number;
   size: number;
+  /** A hash of its bytes; empty when only this process keeps it (`npm start`). */
+  hash: string;
   source: ModelSource | undefined;
   /** The build's notices about this file (a shortened slug), shown on every build. */
   notices: string[];
+}
+
+/** What the build cache keeps of a file: all but its body, which is read again from the file (cheaper than keeping it). */
+export interface KeptSource extends Omit<CachedSource, "source"> {
+  source: Omit<ModelSource, "markdown"> | undefined;
+}
+
+/**
+ * What an earlier process read of the content files (the build cache): a file
+ * whose bytes are unchanged since (by hash: a fresh checkout has new times) is
+ * not parsed again (its front matter, its first paragraph).
+ */
+export interface SourceStore {
+  kept(file: string): KeptSource | undefined;
+  keep(file: string, entry: CachedSource): void;
 }
 
 /**
@@ -33,7 +52,7 @@ interface CachedSource {
  */
 export function contentReader(readFrontMatter: FrontMatterReader) {
   const cache = new Map<string, CachedSource>();
-  return (inputDir: string, runMode: string, progress: Progress = silentProgress): ModelSource[] => {
+  return (inputDir: string, runMode: string, progress: Progress = silentProgress, store?: SourceStore): ModelSource[] => {
     const sources: ModelSource[] = [];
     const seen = new Set<string>();
     const problems: Problem[] = [];
@@ -49,9 +68,9 @@ export function contentReader(readFrontMatter: FrontMatterReader) {
         if (stat.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
         if (!stat.isFile()) throw Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
         if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
-          cached = { mtimeMs: stat.mtimeMs, size: stat.size, ...readSource(file, readFrontMatter) };
+          cached = store ? readThroughStore(file, stat, store, readFrontMatter) : { mtimeMs: stat.mtimeMs, size: stat.size, hash: "", ...readSource(file, readFileSync(file), readFrontMatter) };
           cache.set(file, cached);
-        }
+        } else store?.keep(file, cached);
       } catch (error) {
         cache.delete(file);
         problems.push(fileSystemProblem(error, file, "file"));
@@ -71,14 +90,37 @@ export function contentReader(readFrontMatter: FrontMatterReader) {
   };
 }
 
-function readSource(absolute: string, readFrontMatter: FrontMatterReader): { source: ModelSource | undefined; notices: string[] } {
-  const file = displayPath(absolute);
-  const decoded = decodeContent(readFileSync(absolute), file);
+/** A file the store kept with the same bytes is taken from it, its body read again from the file; any other is parsed and kept. */
+function readThroughStore(file: string, stat: Stats, store: SourceStore, readFrontMatter: FrontMatterReader): CachedSource {
+  const kept = store.kept(file);
+  const bytes = readFileSync(file);
+  // The bytes are read anyway (for the body): compared by hash, whatever the file's time says.
+  const hash = hashOf(bytes);
+  const entry: CachedSource =
+    kept?.hash === hash
+      ? { ...kept, mtimeMs: stat.mtimeMs, size: stat.size, source: kept.source && { ...kept.source, markdown: splitFrontMatter(textOf(file, bytes)).body } }
+      : { mtimeMs: stat.mtimeMs, size: stat.size, hash, ...readSource(file, bytes, readFrontMatter) };
+  store.keep(file, entry);
+  return entry;
+}
+
+function hashOf(bytes: Buffer): string {
+  return createHash("sha1").update(bytes).digest("base64url");
+}
+
+/** The file's text as every later step reads it: UTF-8 checked, control characters and noncharacters removed. */
+function textOf(absolute: string, bytes: Buffer): string {
+  const decoded = decodeContent(bytes, displayPath(absolute));
   // Thrown to the reader's loop, which reports it with the file-system problems.
   if ("problem" in decoded) throw new ContentProblem(decoded.problem);
   // Control characters and noncharacters never reach a page or a feed: removed once, here, from the
   // whole file (front matter and body), as escapeText and cdata remove them from what they write.
-  const text = stripForbiddenCharacters(decoded.text);
+  return stripForbiddenCharacters(decoded.text);
+}
+
+function readSource(absolute: string, bytes: Buffer, readFrontMatter: FrontMatterReader): { source: ModelSource | undefined; notices: string[] } {
+  const file = displayPath(absolute);
+  const text = textOf(absolute, bytes);
   const split = splitFrontMatter(text);
   if (split.yaml === undefined) {
     const problem = missingFrontMatter(file, text.trim() === "");

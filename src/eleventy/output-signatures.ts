@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Archive, ArchivePage } from "../core/archive.ts";
 import type { Article } from "../core/article.ts";
 import type { Dossier } from "../core/dossier.ts";
@@ -23,12 +24,13 @@ export interface BuildSignatures {
 }
 
 /**
- * Keeps, from build to build of one process, a number for each version of each
- * article's data and body, and for the site's chrome (head, header, footer):
- * signatures are lists of these numbers. A version gets a new number when its
- * text changes, so an unchanged article keeps its number across builds.
+ * Gives each version of each article's data and body, and of the site's chrome
+ * (head, header, footer), a token: a short hash of its text. Signatures are
+ * lists of these tokens, the same in every process for the same texts, so
+ * that they can be compared with those of an earlier build, in this process
+ * (`npm start`) or in the build cache (`npm run build`, `across.processes`).
  */
-export function signatureKeeper() {
+export function signatureKeeper(across: { processes: boolean } = { processes: false }) {
   const stamps = new Versions();
   const bodies = new Versions();
   const terms = new Versions();
@@ -60,13 +62,13 @@ export function signatureKeeper() {
   let relatedBefore = new Map<string, { key: string; files: string[] }>();
   return (theme: Theme): BuildSignatures => {
     // The chrome: an empty page in the document (site name, navigation, footer lists, stylesheet, words) as this build's parts draw it.
-    const chrome = chromes.number("chrome", theme.parts.document(theme, { title: "", description: "", url: "/", ogType: "website" }, html``));
+    const chrome = chromes.token("chrome", theme.parts.document(theme, { title: "", description: "", url: "/", ogType: "website" }, html``));
     const { options } = theme.model;
     const [byRole, thenRole] = options.roles.related;
-    const termNumbers = new Map<Term, number>();
-    const termNumber = (term: Term): number => {
+    const termNumbers = new Map<Term, string>();
+    const termNumber = (term: Term): string => {
       let n = termNumbers.get(term);
-      if (n === undefined) termNumbers.set(term, (n = terms.number(`${term.taxonomy.key}\u0000${term.key}`, termStamp(term))));
+      if (n === undefined) termNumbers.set(term, (n = terms.token(`${term.taxonomy.key}\u0000${term.key}`, termStamp(term))));
       return n;
     };
     const taxonomyKeys = options.taxonomies.map((t) => t.key);
@@ -78,13 +80,13 @@ export function signatureKeeper() {
       }
       return text;
     };
-    const articleNumbers = new Map<Article, number>();
-    const numberOf = (article: Article): number => {
+    const articleNumbers = new Map<Article, string>();
+    const numberOf = (article: Article): string => {
       let n = articleNumbers.get(article);
-      if (n === undefined) articleNumbers.set(article, (n = stamps.number(article.file, `${ownStamp(article)}|${termsOf(article.terms)}`)));
+      if (n === undefined) articleNumbers.set(article, (n = stamps.token(article.file, `${ownStamp(article)}|${termsOf(article.terms)}`)));
       return n;
     };
-    const bodyOf = (article: Article): number => bodies.number(article.file, article.markdown);
+    const bodyOf = (article: Article): string => bodies.token(article.file, article.markdown);
     /** A feed item shows the article's data and its body. */
     const itemKeys = new Map<Article, string>();
     const itemKey = (article: Article): string => {
@@ -97,16 +99,16 @@ export function signatureKeeper() {
     const relatedLast = relatedBefore;
     const relatedNow = new Map<string, { key: string; files: string[] }>();
     relatedBefore = relatedNow;
-    const headNumbers = new Map<Term, number>();
-    const headNumber = (term: Term): number => {
+    const headNumbers = new Map<Term, string>();
+    const headNumber = (term: Term): string => {
       let n = headNumbers.get(term);
       if (n === undefined) {
         const text = relatedCandidates(term).map(candidateToken).join("\n");
-        headNumbers.set(term, (n = heads.number(`${term.taxonomy.key}\u0000${term.key}`, text)));
+        headNumbers.set(term, (n = heads.token(`${term.taxonomy.key}\u0000${term.key}`, text)));
       }
       return n;
     };
-    const relatedOf = (article: Article): number[] => {
+    const relatedOf = (article: Article): string[] => {
       let key = "";
       for (const term of (thenRole && article.terms[thenRole.key]) || []) key += `${headNumber(term)},`;
       key += "|";
@@ -116,7 +118,7 @@ export function signatureKeeper() {
       relatedNow.set(article.file, { key, files });
       return files.map((file) => {
         const other = theme.model.byFile.get(file);
-        return other ? numberOf(other) : 0;
+        return other ? numberOf(other) : "";
       });
     };
     const archiveStamps = new Map<Archive, string>();
@@ -150,6 +152,10 @@ export function signatureKeeper() {
     if (replaced) return { article: () => undefined, archivePage: () => undefined, feed: feedSignature };
     return {
       article(article) {
+        // The made files of a body's images are written only when its page or a feed renders it
+        // (responsive-images.ts knows a body's images from its last render, in this process only):
+        // across processes such a page is always rendered, so that its images are written too.
+        if (across.processes && mayShowImage(article.markdown)) return undefined;
         const dossier = article.dossier ? theme.model.dossierBySlug.get(article.dossier) : undefined;
         return `${chrome}|${numberOf(article)}|${bodyOf(article)}|${dossier ? dossierStamp(dossier) : ""}|${relatedOf(article).join(",")}`;
       },
@@ -167,16 +173,21 @@ export function signatureKeeper() {
 /** Parts drawn on every page alike (document, header, footer): the chrome's signature covers them, replaced or not. */
 const CHROME_PARTS: ReadonlySet<string> = new Set(["document", "header", "footer"]);
 
-/** A number per distinct text of each key; the same text keeps its number. */
+/**
+ * A short hash of each distinct text: the same text gives the same token in
+ * every process, so that signatures can be kept between builds (the build
+ * cache, build-cache.ts). The key is kept for readability of the callers; the
+ * token depends on the text only. The last text of each key is remembered, so
+ * that an unchanged text is not hashed again within one process.
+ */
 class Versions {
-  private readonly current = new Map<string, { text: string; n: number }>();
-  private next = 1;
-  number(key: string, text: string): number {
+  private readonly current = new Map<string, { text: string; token: string }>();
+  token(key: string, text: string): string {
     const known = this.current.get(key);
-    if (known && known.text === text) return known.n;
-    const n = this.next++;
-    this.current.set(key, { text, n });
-    return n;
+    if (known && known.text === text) return known.token;
+    const token = createHash("sha1").update(text).digest("base64url").slice(0, 16);
+    this.current.set(key, { text, token });
+    return token;
   }
 }
 
@@ -187,6 +198,11 @@ class Versions {
  */
 export function articleStamp(article: Article): string {
   return JSON.stringify({ ...article, markdown: undefined, terms: undefined });
+}
+
+/** Whether a body may show an image, written in Markdown or HTML: a cheap test that errs on the side of yes. */
+export function mayShowImage(markdown: string): boolean {
+  return markdown.includes("![") || /<img|<picture|<source/i.test(markdown);
 }
 
 /** What a page can show of a term. */

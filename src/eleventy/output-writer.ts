@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writevSync } from "node:fs";
+import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync, writevSync, type Stats } from "node:fs";
 import path from "node:path";
 
 /** A file's content: text, or UTF-8 pieces written one after the other (a feed's items, encoded once for every feed). */
@@ -24,6 +24,27 @@ export type RenderedHook = (output: Output, content: Content) => void | Promise<
 /** Called with each output not rendered because its signature did not change: its file is already in the output folder. */
 export type KeptHook = (output: Output) => void;
 
+/** What the build cache keeps of one output: a hash of its signature, and of its bytes, their length and time. */
+export interface KeptOutput {
+  signature: string;
+  hash: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * The previous build, in a new process (`npm run build` with the build cache):
+ * what it wrote, and where its files are now.
+ */
+export interface PreviousBuild {
+  /** What the previous build wrote at a path (from the cache), or undefined. */
+  kept(path: string): KeptOutput | undefined;
+  /** Records what this build wrote at a path, for the next one. */
+  keep(path: string, entry: KeptOutput): void;
+  /** The previous build's published folder, when it is Editoriale's (its marker): files are reused from there. */
+  folder: string | undefined;
+}
+
 export interface WriteReport {
   /** Files written because their content changed (or is new). */
   written: number;
@@ -33,6 +54,8 @@ export interface WriteReport {
   skipped: number;
   /** Written by an earlier build of this process and no longer part of the site (a renamed or deleted article): removed. */
   removed: number;
+  /** Not rendered: the same signature as in the previous build (build cache), its file linked or copied from there. */
+  reused: number;
 }
 
 interface Remembered {
@@ -54,47 +77,71 @@ export function outputWriter() {
   let lastOutputDir = "";
   /**
    * `remember`: keep signatures and hashes for the next build of this process; a one-off build computes neither.
-   * `kept`: called with each output not rendered again (its file is the earlier build's).
-   * `done`: called once per output, when it is written, found unchanged or skipped (the build's progress).
+   * `kept`: called with each output not rendered again (its file is the earlier build's, skipped or reused).
+   * `done`: called once per output, when it is written, found unchanged, skipped or reused (the build's progress).
+   * `before`: the previous build, in another process (the build cache): outputs whose signature it had are reused.
    */
-  return async (outputDir: string, outputs: Iterable<Output>, remember: boolean, rendered?: RenderedHook, hooks: { kept?: KeptHook; done?: () => void } = {}): Promise<WriteReport> => {
-    const { kept, done } = hooks;
+  return async (
+    outputDir: string,
+    outputs: Iterable<Output>,
+    remember: boolean,
+    rendered?: RenderedHook,
+    hooks: { kept?: KeptHook; done?: () => void; before?: PreviousBuild } = {},
+  ): Promise<WriteReport> => {
+    const { kept: keptHook, done, before } = hooks;
     const root = path.resolve(outputDir);
     if (root !== lastOutputDir) previous.clear();
     lastOutputDir = root;
-    const report: WriteReport = { written: 0, unchanged: 0, skipped: 0, removed: 0 };
+    const report: WriteReport = { written: 0, unchanged: 0, skipped: 0, removed: 0, reused: 0 };
     const made = new Set<string>();
     const stale = new Set(previous.keys());
+    const ensureDir = (file: string) => {
+      const dir = path.dirname(file);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+    };
     for (const output of outputs) {
       stale.delete(output.path);
-      const signature = remember ? output.signature?.() : undefined;
+      const signature = remember || before ? output.signature?.() : undefined;
       const known = remember ? previous.get(output.path) : undefined;
       if (signature !== undefined && known?.signature === signature) {
         report.skipped++;
-        kept?.(output);
+        keptHook?.(output);
         done?.();
         continue;
       }
+      const signed = before && signature !== undefined ? hashOf(signature) : undefined;
+      if (before && signed !== undefined) {
+        const file = inside(root, output.path, outputDir);
+        const reused = reuse(before, output.path, signed, file, ensureDir);
+        if (reused) {
+          before.keep(output.path, reused);
+          keptHook?.(output);
+          report.reused++;
+          done?.();
+          continue;
+        }
+      }
       const content = await output.render();
       await rendered?.(output, content);
-      const hash = remember ? hashOf(content) : "";
+      const hash = remember || signed !== undefined ? hashOf(content) : "";
       if (remember && known?.hash === hash) {
         previous.set(output.path, { signature, hash });
         report.unchanged++;
         done?.();
         continue;
       }
-      const file = path.resolve(root, output.path);
-      // Front matter cannot send a page outside the site (the schema refuses `..`); this is the last guard.
-      if (!file.startsWith(root + path.sep)) throw new Error(`Editoriale: refusing to write ${file}, outside ${outputDir}`);
-      const dir = path.dirname(file);
-      if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        made.add(dir);
-      }
+      const file = inside(root, output.path, outputDir);
+      ensureDir(file);
       if (typeof content === "string") writeFileSync(file, content);
       else writePieces(file, content);
       if (remember) previous.set(output.path, { signature, hash });
+      if (before && signed !== undefined) {
+        const stat = statSync(file);
+        before.keep(output.path, { signature: signed, hash, size: stat.size, mtimeMs: stat.mtimeMs });
+      }
       report.written++;
       done?.();
     }
@@ -107,9 +154,59 @@ export function outputWriter() {
   };
 }
 
-function hashOf(content: Content): string {
+/** Front matter cannot send a page outside the site (the schema refuses `..`); this is the last guard. */
+function inside(root: string, outputPath: string, outputDir: string): string {
+  const file = path.resolve(root, outputPath);
+  if (!file.startsWith(root + path.sep)) throw new Error(`Editoriale: refusing to write ${file}, outside ${outputDir}`);
+  return file;
+}
+
+/**
+ * Puts the previous build's file for this output at `file`, when its signature
+ * is the one kept and the file is still what that build wrote: the same
+ * length, and the same time or else the same bytes (a restored folder may
+ * have new times). A hard link costs no copy (the previous folder is replaced
+ * and deleted by renames, which leave the new link in place); across file
+ * systems, a copy. Undefined when the output must be rendered.
+ */
+function reuse(before: PreviousBuild, outputPath: string, signed: string, file: string, ensureDir: (file: string) => void): KeptOutput | undefined {
+  const kept = before.kept(outputPath);
+  if (!before.folder || !kept || kept.signature !== signed) return undefined;
+  const source = path.join(before.folder, outputPath);
+  let stat: Stats;
+  try {
+    stat = statSync(source);
+  } catch {
+    return undefined;
+  }
+  if (!stat.isFile() || stat.size !== kept.size) return undefined;
+  if (stat.mtimeMs !== kept.mtimeMs && hashOf(readFileSync(source)) !== kept.hash) return undefined;
+  // Built in the previous build's own folder: the file is already in place.
+  if (path.resolve(source) === file) return { ...kept, mtimeMs: stat.mtimeMs };
+  ensureDir(file);
+  try {
+    link(source, file);
+  } catch {
+    copyFileSync(source, file);
+    return { ...kept, mtimeMs: statSync(file).mtimeMs };
+  }
+  return { ...kept, mtimeMs: stat.mtimeMs };
+}
+
+/** A hard link; whatever was at the path goes first (copying onto a link to the source itself would empty it). */
+function link(source: string, file: string): void {
+  try {
+    linkSync(source, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    unlinkSync(file);
+    linkSync(source, file);
+  }
+}
+
+function hashOf(content: Content | Buffer): string {
   const hash = createHash("sha1");
-  if (typeof content === "string") hash.update(content);
+  if (typeof content === "string" || content instanceof Uint8Array) hash.update(content);
   else for (const piece of content) hash.update(piece);
   return hash.digest("base64");
 }

@@ -13,6 +13,7 @@ import { isDryRun } from "./dry-run.ts";
 import { ContentBuilder } from "./content-builder.ts";
 import { terminalProgress } from "./progress-reporter.ts";
 import { searchSummary } from "./search-bundles.ts";
+import { cacheRequest } from "./build-cache.ts";
 import { addCollectionMode } from "./collection-mode/wiring.ts";
 
 export type { EditorialeOptions };
@@ -70,14 +71,14 @@ export default function editoriale(eleventyConfig: EleventyConfig, userOptions?:
     try {
       // On the standard error, silenced by Eleventy's --quiet (read here: the command line sets it before the configuration runs).
       const progress = terminalProgress(eleventyConfig.quietMode === true);
-      const { theme, report, seconds } = await builder.build({ input: contentDir(directories.input), output: directories.output, runMode, dryRun: toJson || isDryRun(), log, pathPrefix: eleventyConfig.pathPrefix ?? "/", progress });
+      const { theme, report, seconds } = await builder.build({ input: contentDir(directories.input), output: directories.output, runMode, dryRun: toJson || isDryRun(), log, pathPrefix: eleventyConfig.pathPrefix ?? "/", progress, cache: cacheRequest() });
       buildProblems.clear();
       const articles = theme.model.articles.length;
       if (!report) {
         log(`[editoriale] ${articles} articles checked; nothing written (${toJson ? `--to=${outputMode}` : "--dryrun"})`);
         return;
       }
-      const kept = [report.unchanged && `${report.unchanged} unchanged`, report.skipped && `${report.skipped} not re-rendered`, report.removed && `${report.removed} removed`].filter(Boolean).join(", ");
+      const kept = [report.reused && `${report.reused} reused from the previous build`, report.unchanged && `${report.unchanged} unchanged`, report.skipped && `${report.skipped} not re-rendered`, report.removed && `${report.removed} removed`].filter(Boolean).join(", ");
       log(`[editoriale] ${articles} articles: wrote ${report.written} files${kept ? `, ${kept}` : ""} in ${seconds.toFixed(2)} s`);
     } catch (error) {
       // While serving, a writer's mistake is shown in the terminal and in the browser, and the server keeps watching for the fix.

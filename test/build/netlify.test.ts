@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -7,6 +7,7 @@ import { parse as parseToml } from "@iarna/toml";
 import { parseAllHeaders, type Header } from "@netlify/headers-parser";
 import { parseAllRedirects } from "@netlify/redirect-parser";
 import { parse as parseHtml } from "node-html-parser";
+import { parse as parseYaml } from "yaml";
 import { allFiles, buildFixture, isThemeScript, readOutput, ROOT } from "../helpers/build.ts";
 
 // netlify.toml read with the parsers Netlify's build uses, then applied to every file of a real
@@ -17,6 +18,7 @@ const files = allFiles(build.out);
 
 interface NetlifyConfig {
   build: { command: string; publish: string; environment: Record<string, string> };
+  plugins?: Array<{ package: string; inputs?: Record<string, unknown> }>;
 }
 const config = parseToml(readFileSync(TOML, "utf8")) as unknown as NetlifyConfig;
 
@@ -123,6 +125,60 @@ test("netlify.toml and the built _redirects read together without an error", asy
   const { errors, redirects } = await parseAllRedirects({ redirectsFiles: [path.join(build.out, "_redirects")], netlifyConfigPath: TOML, configRedirects: [], minimal: false });
   assert.equal(errors, []);
   assert.ok(redirects.length > 0);
+});
+
+// The build cache between deploys: a local build plugin using the cache Netlify gives every plugin.
+interface FakeCache {
+  calls: string[];
+  cache: { restore(p: string): Promise<boolean>; save(p: string): Promise<boolean> };
+}
+function fakeCache(present: readonly string[]): FakeCache {
+  const calls: string[] = [];
+  return {
+    calls,
+    cache: {
+      restore: async (p) => (calls.push(`restore ${p}`), present.includes(p)),
+      save: async (p) => (calls.push(`save ${p}`), present.includes(p)),
+    },
+  };
+}
+
+test("netlify.toml runs the local cache plugin, whose manifest names it and whose folder holds it", () => {
+  const plugins = config.plugins ?? [];
+  assert.equal(plugins.map((p) => p.package), ["./netlify-plugins/editoriale-cache"]);
+  const folder = path.join(ROOT, plugins[0]?.package ?? "");
+  const manifest = parseYaml(readFileSync(path.join(folder, "manifest.yml"), "utf8")) as { name: string; inputs: Array<{ name: string }> };
+  assert.is(manifest.name, "editoriale-cache");
+  assert.equal(manifest.inputs.map((i) => i.name), ["paths"]);
+  assert.ok(existsSync(path.join(folder, "index.js")));
+});
+
+test("the cache plugin restores Editoriale's cache and the published folder before the build, saves them after", async () => {
+  const plugin = (await import(path.join(ROOT, "netlify-plugins/editoriale-cache/index.js"))) as {
+    onPreBuild(o: unknown): Promise<void>;
+    onPostBuild(o: unknown): Promise<void>;
+  };
+  const logged: string[] = [];
+  const log = console.log;
+  console.log = (line: string) => void logged.push(line);
+  try {
+    const before = fakeCache([".cache/editoriale"]);
+    await plugin.onPreBuild({ inputs: {}, constants: { PUBLISH_DIR: config.build.publish }, utils: { cache: before.cache } });
+    assert.equal(before.calls, ["restore .cache/editoriale", "restore _site"]);
+    assert.equal(logged, ["[editoriale-cache] restored .cache/editoriale from Netlify's build cache", "[editoriale-cache] _site: nothing in Netlify's build cache (a first deploy, or the cache was cleared)"]);
+    const after = fakeCache([".cache/editoriale", "_site"]);
+    await plugin.onPostBuild({ inputs: {}, constants: { PUBLISH_DIR: config.build.publish }, utils: { cache: after.cache } });
+    assert.equal(after.calls, ["save .cache/editoriale", "save _site"]);
+    // The `paths` input replaces the default list; Netlify may give no constants.
+    const chosen = fakeCache([]);
+    await plugin.onPostBuild({ inputs: { paths: [".cache/editoriale"] }, utils: { cache: chosen.cache } });
+    assert.equal(chosen.calls, ["save .cache/editoriale"]);
+    const bare = fakeCache([]);
+    await plugin.onPreBuild({ utils: { cache: bare.cache } });
+    assert.equal(bare.calls, ["restore .cache/editoriale", "restore _site"]);
+  } finally {
+    console.log = log;
+  }
 });
 
 test.after(() => rmSync(build.out, { recursive: true, force: true }));
