@@ -30,7 +30,9 @@ function run(command: string[], name: string, env: Record<string, string> = {}):
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...inherited, TZ: "Europe/Rome", NO_COLOR: "1", EDITORIALE_DATA: path.join(SITE, "_data"), EDITORIALE_IMAGE_CACHE: cache,
         // Each run its own search cache: a bundle another run indexed would be "reused" here, and the log line would differ.
-        EDITORIALE_SEARCH_CACHE: path.join(work, `${name}-search-cache`), ...env },
+        EDITORIALE_SEARCH_CACHE: path.join(work, `${name}-search-cache`),
+        // No build cache (scripts/build.ts keeps one in the project by default): its lines would differ from plain Eleventy's.
+        EDITORIALE_BUILD_CACHE: "off", ...env },
     });
     let stdout = "";
     let stderr = "";
