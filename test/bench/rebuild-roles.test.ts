@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { readTree } from "../helpers/read-tree.ts";
 import { generateCorpus } from "../../bench/corpus.ts";
 import { createMarkdown } from "../../src/core/markdown.ts";
 import { outputPath } from "../../src/core/output-path.ts";
@@ -29,23 +30,10 @@ function server(output: string) {
   };
 }
 
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else files.set(path.relative(dir, full), readFileSync(full, "utf8"));
-    }
-  };
-  walk(dir);
-  return files;
-}
-
 async function freshBuild(): Promise<Map<string, string>> {
   const out = mkdtempSync(path.join(work, "fresh-"));
   await server(out)(false);
-  const files = tree(out);
+  const files = readTree(out);
   rmSync(out, { recursive: true, force: true });
   return files;
 }
@@ -92,7 +80,7 @@ test("new argomenti on an article: the related boxes it leaves and joins are ren
   const changed = [...relatedShowing(before.model, article.url), ...relatedShowing(after.model, article.url)];
   assert.ok(relatedShowing(after.model, article.url).includes(outputPath(newest.url)), "the newest article now lists it");
   for (const p of changed) assert.ok(after.rendered.has(p), p);
-  assert.equal(tree(out), await freshBuild());
+  assert.equal(readTree(out), await freshBuild());
 });
 
 test("a new rubrica (the label): its archive, the header navigation of every page, and a site equal to a fresh build", async () => {
@@ -103,7 +91,7 @@ test("a new rubrica (the label): its archive, the header navigation of every pag
   const after = await start();
   assert.ok(after.rendered.has("rubrica/una-rubrica-nuova/index.html"));
   assert.match(readFileSync(path.join(out, outputPath(before.model.articles[0]?.url ?? "/")), "utf8"), /href="\/rubrica\/una-rubrica-nuova\/"/);
-  assert.equal(tree(out), await freshBuild());
+  assert.equal(readTree(out), await freshBuild());
 });
 
 test.after(() => rmSync(work, { recursive: true, force: true }));

@@ -1,8 +1,9 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { readTree } from "../helpers/read-tree.ts";
 import { generateCorpus } from "../../bench/corpus.ts";
 import { createMarkdown } from "../../src/core/markdown.ts";
 import { resolveOptions } from "../../src/core/options.ts";
@@ -47,24 +48,11 @@ function server(output: string) {
   };
 }
 
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else files.set(path.relative(dir, full), readFileSync(full, "utf8"));
-    }
-  };
-  walk(dir);
-  return files;
-}
-
 /** The site a fresh one-off build writes now: what every rebuild must leave on disk. */
 async function freshBuild(): Promise<Map<string, string>> {
   const out = mkdtempSync(path.join(work, "fresh-"));
   await server(out)(false);
-  const files = tree(out);
+  const files = readTree(out);
   rmSync(out, { recursive: true, force: true });
   return files;
 }
@@ -118,7 +106,7 @@ test("an edit to an article's body renders its page and the feeds that carry it,
   assert.equal(sorted(after.rendered), sorted([...alwaysRendered(after.model), ...expected]));
   assert.ok(expected.length >= 3, "the article is in several feeds");
   assert.is(after.report.written, expected.length);
-  assert.equal(tree(out), await freshBuild());
+  assert.equal(readTree(out), await freshBuild());
 });
 
 test("an edit to an article's title renders the pages, feeds and related boxes that show it, and removes its old page", async () => {
@@ -138,7 +126,7 @@ test("an edit to an article's title renders the pages, feeds and related boxes t
   assert.equal(sorted(after.rendered), sorted([...alwaysRendered(after.model), ...expected]));
   assert.ok(after.rendered.size < after.report.skipped / 5, "a small part of the site");
   assert.is(after.report.removed, 1);
-  assert.equal(tree(out), await freshBuild());
+  assert.equal(readTree(out), await freshBuild());
 });
 
 test("an edit to an article's tags and date: the archives it leaves and joins follow, and the site equals a fresh build", async () => {
@@ -153,7 +141,7 @@ test("an edit to an article's tags and date: the archives it leaves and joins fo
   assert.ok(left.length < oldPages.length && left.length > 0, "it leaves an archive that ends with it, and others that go on");
   for (const p of [...left, ...pagesListing(after.model, article.url), "tag/un-tag-tutto-nuovo/feed.xml"]) assert.ok(after.rendered.has(p), p);
   assert.ok(after.report.removed > 0);
-  assert.equal(tree(out), await freshBuild());
+  assert.equal(readTree(out), await freshBuild());
 });
 
 test("a dossier part's title reaches the other parts' dossier boxes", async () => {
@@ -166,7 +154,7 @@ test("a dossier part's title reaches the other parts' dossier boxes", async () =
   const parts = after.model.dossiers[0]?.parts ?? [];
   assert.is(parts.length, dossier.parts.length);
   for (const other of parts) assert.ok(after.rendered.has(outputPath(other.url)), other.url);
-  assert.equal(tree(out), await freshBuild());
+  assert.equal(readTree(out), await freshBuild());
 });
 
 test("unchanged files are not read again: no excerpt is parsed on a rebuild", async () => {

@@ -1,20 +1,12 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type { Page } from "playwright-core";
-import type { AxeResults, Result, RunOptions } from "axe-core";
+import type { Result } from "axe-core";
+import { axe } from "./axe.ts";
 import { SEED } from "./pages.ts";
 import { serve } from "./serve.ts";
 import { buildSite } from "../output/build-site.ts";
 import { browserSession } from "./session.ts";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-/** WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices (landmarks, heading order, …). */
-const AXE_OPTIONS: RunOptions = {
-  runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-  resultTypes: ["violations"],
-};
 
 const session = browserSession();
 
@@ -22,15 +14,6 @@ test.after(async () => {
   // Only close what was opened: a session that failed to start has nothing to close.
   await session().then((s) => s.close(), () => undefined);
 });
-
-async function axe(page: Page): Promise<Result[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const results = await page.evaluate(
-    (options) => (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe.run(document, options),
-    AXE_OPTIONS,
-  );
-  return results.violations;
-}
 
 const describe = (url: string, scheme: string, violations: Result[]) =>
   violations.map((v) => `${url} (${scheme}): ${v.id} — ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);

@@ -5,20 +5,13 @@
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import type { AxeResults, Result, RunOptions } from "axe-core";
-import type { Browser, Page } from "playwright-core";
+import { axe } from "./axe.ts";
+import type { Browser } from "playwright-core";
 import { buildFixture, ROOT } from "../helpers/build.ts";
 import { launchChromium } from "./chromium.ts";
 import { serve, type StaticServer } from "./serve.ts";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const AXE_OPTIONS: RunOptions = {
-  runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-  resultTypes: ["violations"],
-};
 const PAGES = ["/", "/centri-diurni/", "/chi-siamo/", "/area/terzo-settore/", "/tag/comuni/", "/tag/", "/404.html"];
 
 let session: Promise<{ browser: Browser; server: StaticServer }> | undefined;
@@ -33,15 +26,6 @@ const start = () =>
 test.after(async () => {
   await session?.then(async (s) => (await s.browser.close(), await s.server.close()), () => undefined);
 });
-
-async function axe(page: Page): Promise<Result[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const results = await page.evaluate(
-    (options) => (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe.run(document, options),
-    AXE_OPTIONS,
-  );
-  return results.violations;
-}
 
 test("axe-core: zero violations with the site's palette, light and dark, phone and desktop", async () => {
   const { browser, server } = await start();
