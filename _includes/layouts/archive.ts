@@ -38,7 +38,7 @@ export function archiveView(theme: Theme, page: ArchivePage): PageView {
 }
 
 /** The page's title without the site's name: "Terzo settore: Post con tag “Comuni” – Pagina 2". */
-export function archivePageTitle(theme: Theme, page: ArchivePage): string {
+function archivePageTitle(theme: Theme, page: ArchivePage): string {
   const { archive } = page;
   const { words } = theme;
   const pageLabel = page.page.pageNumber > 1 ? ` – ${fill(words.page, { page: page.page.pageNumber })}` : "";
@@ -46,7 +46,7 @@ export function archivePageTitle(theme: Theme, page: ArchivePage): string {
 }
 
 /** What the page's `<main>` holds (breadcrumbs, heading, cards, pager), without the document: a site's own layout can wrap it. */
-export function archiveMain(theme: Theme, page: ArchivePage): SafeHtml {
+function archiveMain(theme: Theme, page: ArchivePage): SafeHtml {
   const { archive } = page;
   const { words } = theme;
   const showHomeExtras = archive.kind === "home" && page.page.pageNumber === 1;

@@ -17,7 +17,7 @@ export function searchView(theme: Theme): PageView {
 }
 
 /** The search page's `<main>` content: heading, form, and the list the script fills (a site's layout puts it in its own page). */
-export function searchMain(theme: Theme): SafeHtml {
+function searchMain(theme: Theme): SafeHtml {
   const { words } = theme;
   const { roles } = theme.options;
   // The filters are the taxonomies the article page marks with data-pagefind-filter: the label and the listed ones.

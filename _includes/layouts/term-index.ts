@@ -10,7 +10,7 @@ export function termIndexView(theme: Theme, listing: TermListing): PageView {
 }
 
 /** What the index page's `<main>` holds, without the document: a site's own layout can wrap it. */
-export function termIndexMain(theme: Theme, listing: TermListing): SafeHtml {
+function termIndexMain(theme: Theme, listing: TermListing): SafeHtml {
   const { words } = theme;
   const count = (n: number) => (n === 1 ? words.articleCountOne : fill(words.articleCount, { count: n }));
   return html`${theme.parts.breadcrumbs(theme, [{ name: words.home, url: "/" }], listing.title)}

@@ -1,4 +1,4 @@
-import { html, jsonForScript, raw, type SafeHtml } from "../../src/core/html.ts";
+import { html, jsonForScript, type SafeHtml } from "../../src/core/html.ts";
 import type { DocumentMeta } from "../../src/core/theme-contract.ts";
 import type { Theme } from "../theme.ts";
 
@@ -57,4 +57,3 @@ ${theme.parts.footer(theme)}
   );
 }
 
-export { raw };

@@ -12,7 +12,7 @@ export function useImages(theme: Theme, lookup: ImageLookup): void {
   lookups.set(theme, lookup);
 }
 
-export function imageSet(theme: Theme, sitePath: string): ImageSet | undefined {
+function imageSet(theme: Theme, sitePath: string): ImageSet | undefined {
   return lookups.get(theme)?.(sitePath);
 }
 
