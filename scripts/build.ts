@@ -16,7 +16,8 @@ import { buildFolderFor, keptCollisions, prepareBuildFolder, present, publish, r
 import { cleanLeftovers } from "../src/cli/leftovers.ts";
 import { gatherFacts } from "../src/cli/output-facts.ts";
 import { checkInput, checkOutput, formatRefusal } from "../src/cli/output-guard.ts";
-import { hasMarker, writeMarker } from "../src/cli/output-marker.ts";
+import { hasMarker, isFinishedSite, writeMarker } from "../src/cli/output-marker.ts";
+import { buildTree, linkReused, takeReusedList, updateInPlace, updatePays } from "../src/cli/update-in-place.ts";
 import { BUILD_CACHE_DIR } from "../src/eleventy/build-cache.ts";
 import { childProgressSetting } from "../src/cli/progress-setting.ts";
 
@@ -41,7 +42,13 @@ function runEleventy(args: readonly string[], env: NodeJS.ProcessEnv, started: (
 function buildCacheEnv(target: string): NodeJS.ProcessEnv {
   const setting = process.env.EDITORIALE_BUILD_CACHE;
   if (setting === "off") return {};
-  return { EDITORIALE_BUILD_CACHE: path.resolve(setting || BUILD_CACHE_DIR), EDITORIALE_PREVIOUS_OUTPUT: hasMarker(target) ? target : "" };
+  // A finished site of ours is updated in place (src/cli/update-in-place.ts): its unchanged files stay where they are.
+  const update = isFinishedSite(target) && process.env.EDITORIALE_UPDATE_IN_PLACE !== "0";
+  return {
+    EDITORIALE_BUILD_CACHE: path.resolve(setting || BUILD_CACHE_DIR),
+    EDITORIALE_PREVIOUS_OUTPUT: hasMarker(target) ? target : "",
+    EDITORIALE_UPDATE_IN_PLACE: update ? "1" : "0",
+  };
 }
 
 async function main(): Promise<number> {
@@ -89,6 +96,24 @@ async function main(): Promise<number> {
     removeOurs(building);
     const names = collisions.join(", ");
     console.error(`npm run build → --keep=${collisions[0]}: the build writes ${names} itself, which the keep-list says to carry from the previous site; ${plan.shown} still holds the previous build. Fix: take ${names} out of --keep / EDITORIALE_KEEP, or stop the site from writing it`);
+    return 1;
+  }
+  const reused = takeReusedList(building);
+  try {
+    const tree = reused && buildTree(building);
+    if (reused && tree && updatePays(reused, tree)) {
+      const { kept, moved, removed } = updateInPlace(plan.target, building, reused, tree, args.keep);
+      removeOurs(building);
+      console.log(`[editoriale] ${plan.shown} updated in place: ${moved} ${moved === 1 ? "file" : "files"} written, ${removed} removed, ${reused.files.length} unchanged`);
+      if (kept.length > 0) console.log(`[editoriale] kept from the previous site: ${kept.join(", ")}`);
+      return 0;
+    }
+    // Too much changed for an update to pay: the reused files are linked into the build, which replaces the site whole.
+    if (reused) linkReused(plan.target, building, reused);
+  } catch (error) {
+    // Nothing published yet, or an update cut short (the marker says so: the next build is a full one).
+    removeOurs(building);
+    console.error(`npm run build → ${plan.shown}: ${(error as Error).message}`);
     return 1;
   }
   try {

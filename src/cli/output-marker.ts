@@ -11,10 +11,24 @@ import { OUTPUT_MARKER } from "../core/site-files.ts";
 /** The marker's file name, shared with the registry of the files a build writes. */
 export const MARKER = OUTPUT_MARKER;
 
-/** `processes`: the build and its Eleventy, while it runs; a leftover is not touched while either lives (Eleventy outlives a killed script). */
-export function writeMarker(dir: string, processes: readonly number[] = []): void {
+/**
+ * `processes`: the build and its Eleventy, while it runs; a leftover is not touched while either lives (Eleventy outlives a killed script).
+ * `updating`: a published site being updated in place by that build (update-in-place.ts); until the marker is written
+ * again without it, the folder may mix two builds, and the next build does not update it in place.
+ */
+export function writeMarker(dir: string, processes: readonly number[] = [], state: { updating?: number } = {}): void {
   const running = processes.length > 0 ? `processes: ${processes.join(" ")}\n` : "";
-  writeFileSync(path.join(dir, MARKER), `This folder is written by Editoriale (npm run build); the next build replaces it.\n${running}`);
+  const updating = state.updating !== undefined ? `updating: ${state.updating}\n` : "";
+  writeFileSync(path.join(dir, MARKER), `This folder is written by Editoriale (npm run build); the next build replaces it.\n${running}${updating}`);
+}
+
+/** Whether a folder is a finished site of ours: marked, and no build running in it or cut short while updating it. */
+export function isFinishedSite(dir: string): boolean {
+  try {
+    return !/^(processes|updating): /m.test(readFileSync(path.join(dir, MARKER), "utf8"));
+  } catch {
+    return false;
+  }
 }
 
 /** The processes a marker names (none once the site is published or for an older marker). */

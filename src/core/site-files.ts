@@ -14,6 +14,12 @@ export const MEDIA_FOLDER = "media";
 /** Name of the file every Editoriale output folder carries, so that a later build knows the folder is its own. */
 export const OUTPUT_MARKER = ".editoriale-output";
 
+/**
+ * The list a warm build leaves in its build folder of the published files it reused where they are
+ * (one path a line; a folder with a final "/"): src/cli/update-in-place.ts reads it, then removes it.
+ */
+export const REUSED_LIST = ".editoriale-reused";
+
 export interface SiteOutputs {
   articles: readonly Article[];
   pages: readonly ArchivePage[];
@@ -34,6 +40,7 @@ export function registerSiteOutputs(site: SiteOutputs, options: ResolvedOptions,
   const registry = new OutputRegistry();
   const own = (description: string) => ({ description, field: "url" });
   registry.claim(`/${OUTPUT_MARKER}`, own("Editoriale's output marker"));
+  registry.claim(`/${REUSED_LIST}`, own("Editoriale's list of reused files"));
   registry.claim("/404.html", own("the 404 page"));
   registry.claim("/sitemap.xml", own("the sitemap"));
   registry.claim("/robots.txt", own("robots.txt"));

@@ -115,12 +115,16 @@ export class BuildCache implements SourceStore {
     }
   }
 
-  /** The writer's view: outputs of the previous build, reused from `folder` (the published site, when it is ours). */
-  previousBuild(folder: string | undefined): PreviousBuild {
+  /**
+   * The writer's view: outputs of the previous build, reused from `folder` (the published site, when it is ours);
+   * `inPlace`: the paths of those left where they are, for a build that will update `folder` in place.
+   */
+  previousBuild(folder: string | undefined, inPlace?: string[]): PreviousBuild {
     return {
       kept: (p) => this.outputs.get(p),
       keep: (p, entry) => void this.nextOutputs.set(p, entry),
       folder,
+      ...(inPlace && folder ? { inPlace } : {}),
     };
   }
 
@@ -148,15 +152,26 @@ export class BuildCache implements SourceStore {
   }
 }
 
+/** What `npm run build` asks of the build cache. */
+export interface CacheRequest {
+  dir: string;
+  /** The previous build's published folder, to reuse files from. */
+  previousOutput: string | undefined;
+  /** The build will update that folder in place (src/cli/update-in-place.ts): reused files stay there, listed in REUSED_LIST. */
+  inPlace: boolean;
+}
+
 /**
  * The cache `npm run build` asked for (scripts/build.ts sets EDITORIALE_BUILD_CACHE to its folder, or
- * passes "off" on), and the previous build's folder to reuse files from, only if it bears Editoriale's marker.
+ * passes "off" on), and the previous build's folder to reuse files from, only if it bears Editoriale's marker;
+ * EDITORIALE_UPDATE_IN_PLACE=1 when scripts/build.ts will update that folder rather than replace it.
  */
-export function cacheRequest(env: NodeJS.ProcessEnv = process.env): { dir: string; previousOutput: string | undefined } | undefined {
+export function cacheRequest(env: NodeJS.ProcessEnv = process.env): CacheRequest | undefined {
   const dir = env.EDITORIALE_BUILD_CACHE;
   if (!dir || dir === "off") return undefined;
   const previous = env.EDITORIALE_PREVIOUS_OUTPUT;
-  return { dir: path.resolve(dir), previousOutput: previous && existsSync(path.join(previous, OUTPUT_MARKER)) ? path.resolve(previous) : undefined };
+  const previousOutput = previous && existsSync(path.join(previous, OUTPUT_MARKER)) ? path.resolve(previous) : undefined;
+  return { dir: path.resolve(dir), previousOutput, inPlace: previousOutput !== undefined && env.EDITORIALE_UPDATE_IN_PLACE === "1" };
 }
 
 /** What a cache is made for: anything else that could change a byte of the output is in the signatures. */

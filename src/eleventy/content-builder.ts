@@ -9,7 +9,7 @@ import { buildRedirects, renderRedirects } from "../core/redirects.ts";
 import { buildSiteModel } from "../core/site-model.ts";
 import type { ThemeContext as Theme } from "../core/theme-contract.ts";
 import { renderView, themeContext } from "./theme-context.ts";
-import { BuildCache } from "./build-cache.ts";
+import { BuildCache, type CacheRequest } from "./build-cache.ts";
 import { contentReader } from "./content-files.ts";
 import { emptySiteProblems } from "./empty-site.ts";
 import { frontMatterEngine } from "./front-matter-engine.ts";
@@ -21,6 +21,7 @@ import { planSearchBundles } from "../core/search-plan.ts";
 import { BundledSearchIndex, type BundledReport, type BundleProgress } from "./search-bundles.ts";
 import { SEARCH_CACHE_DIR } from "./search-cache.ts";
 import { writePage } from "./search-index.ts";
+import { writeReusedList } from "./reused-list.ts";
 import { plannedOutputCount, siteOutputs } from "./site-outputs.ts";
 import type { StylesheetAsset } from "./stylesheet.ts";
 import { templatesInContent } from "./template-guard.ts";
@@ -44,7 +45,7 @@ export interface BuildRequest {
    * A one-off build's persistent cache (build-cache.ts): its folder, and the previous build's published
    * folder to reuse unchanged outputs from (scripts/build.ts names it when it is ours). Undefined: no cache.
    */
-  cache?: { dir: string; previousOutput: string | undefined };
+  cache?: CacheRequest;
   /** Called as each search bundle is done (indexed or copied from the cache). */
   onSearchBundle?: BundleProgress;
 }
@@ -154,13 +155,16 @@ export class ContentBuilder {
       const outputs = siteOutputs(theme, extra, remember ? this.signatures(theme) : cache ? this.lasting(theme) : undefined, { contentDir: request.input, log, progress });
       // A page not rendered again (unchanged in this process, or reused from the previous build by the build cache)
       // is already in the output folder: the index reads it there if its bundle needs it.
-      const kept = search && ((o: Output) => o.searchUrl !== undefined && search.addWritten(o.searchUrl, path.join(request.output, o.path)));
+      // Updating the published site in place (src/cli/update-in-place.ts), a reused page stays there, and is listed for the update.
+      const inPlace = cache && request.cache?.inPlace ? [] as string[] : undefined;
+      const keptIn = inPlace && request.cache?.previousOutput ? request.cache.previousOutput : request.output;
+      const kept = search && ((o: Output) => o.searchUrl !== undefined && search.addWritten(o.searchUrl, path.join(keptIn, o.path)));
       const planned = plannedOutputCount(model, extra.length);
       let done = 0;
       progress.start(PHASES.writing, planned);
       const report = await this.write(request.output, prefix === "/" ? outputs : prefixed(outputs, prefix), remember, hook, {
         ...(kept ? { kept } : {}),
-        ...(cache ? { before: cache.previousBuild(request.cache?.previousOutput) } : {}),
+        ...(cache ? { before: cache.previousBuild(request.cache?.previousOutput, inPlace) } : {}),
         done: () => {
           // The image files come after the planned outputs: each one is more work found.
           if (++done > planned) {
@@ -171,6 +175,7 @@ export class ContentBuilder {
         },
       });
       progress.end();
+      if (inPlace) writeReusedList(request.output, inPlace);
       cache?.save();
       // Images and files of the articles live with them in `content/media/` and are published at /media/.
       copyMediaFiles(request.input, request.output);

@@ -43,6 +43,11 @@ export interface PreviousBuild {
   keep(path: string, entry: KeptOutput): void;
   /** The previous build's published folder, when it is Editoriale's (its marker): files are reused from there. */
   folder: string | undefined;
+  /**
+   * Given when this build will update `folder` in place (src/cli/update-in-place.ts): a reused file is left
+   * where it is, not linked into the output folder, and its path is added here.
+   */
+  inPlace?: string[];
 }
 
 export interface WriteReport {
@@ -181,8 +186,12 @@ function reuse(before: PreviousBuild, outputPath: string, signed: string, file: 
   }
   if (!stat.isFile() || stat.size !== kept.size) return undefined;
   if (stat.mtimeMs !== kept.mtimeMs && hashOf(readFileSync(source)) !== kept.hash) return undefined;
-  // Built in the previous build's own folder: the file is already in place.
+  // Built in the previous build's own folder, or to update it: the file is already in place.
   if (path.resolve(source) === file) return { ...kept, mtimeMs: stat.mtimeMs };
+  if (before.inPlace) {
+    before.inPlace.push(outputPath);
+    return { ...kept, mtimeMs: stat.mtimeMs };
+  }
   ensureDir(file);
   try {
     link(source, file);

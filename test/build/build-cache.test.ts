@@ -98,7 +98,8 @@ test("a body edit: its page and the feeds carrying it rendered, the rest linked 
   assert.equal(notices(run.log), []);
   assert.is(run.wrote + run.reused, cold.wrote);
   assert.ok(run.reused > 0 && run.wrote < cold.wrote / 2, run.log);
-  assert.is(inode("articolo-numero-20/index.html"), unrelated, "an unchanged page is the previous build's file, linked");
+  assert.match(run.log, new RegExp(`\\[editoriale\\] .*site updated in place: \\d+ files written, \\d+ removed, ${run.reused} unchanged`));
+  assert.is(inode("articolo-numero-20/index.html"), unrelated, "an unchanged page is the previous build's file, left in place");
   assert.is.not(inode("articolo-numero-5/index.html"), edited, "the edited page is written anew");
   assert.match(readFileSync(path.join(site, "articolo-numero-5/index.html"), "utf8"), "rinnovato il patto di coprogettazione");
   assertIdentical(site, clean("body"));
@@ -136,6 +137,33 @@ test("a deleted article: its page and its feed items are gone", () => {
     assert.not.ok(feed(site, file).items.some((item) => item.link === gone), `${file} lists it no more`);
   }
   assertIdentical(site, clean("deleted"));
+});
+
+test("an update in place keeps the keep-list's entries (CNAME) and removes a stray file, as a swap does", () => {
+  writeFileSync(path.join(site, "CNAME"), "www.prova.example\n");
+  writeFileSync(path.join(site, "appunti.txt"), "un file messo a mano\n");
+  edit("articolo-8.md", (text) => `${text}\nIl consiglio comunale ha approvato il piano di zona.\n`);
+  const run = build(site);
+  // appunti.txt, and the search bundle's files that changed.
+  assert.match(run.log, /site updated in place: \d+ files written, [1-9]\d* removed/);
+  assert.match(run.log, /kept from the previous site: CNAME/);
+  assert.is(readFileSync(path.join(site, "CNAME"), "utf8"), "www.prova.example\n");
+  rmSync(path.join(site, "CNAME"));
+  assertIdentical(site, clean("kept"));
+});
+
+test("an update cut short (the marker still says updating): the next build replaces the site whole, and trusts no changed file", () => {
+  const marker = path.join(site, ".editoriale-output");
+  writeFileSync(marker, `${readFileSync(marker, "utf8")}updating: 999999\n`);
+  // What a kill between the renames can leave: a published page not yet replaced.
+  const file = path.join(site, "articolo-numero-22/index.html");
+  writeFileSync(file, readFileSync(file, "utf8").replaceAll("Articolo numero 22", "Articolo numero YY"));
+  const run = build(site);
+  assert.not.match(run.log, /updated in place/);
+  assert.ok(run.reused > 0, "the files it can check are still reused");
+  assert.not.match(readFileSync(file, "utf8"), "Articolo numero YY");
+  assert.not.match(readFileSync(marker, "utf8"), /updating/);
+  assertIdentical(site, clean("cut-short"));
 });
 
 test("a published file changed since (same length): rendered again, not trusted", () => {
