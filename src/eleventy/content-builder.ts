@@ -15,7 +15,7 @@ import { emptySiteProblems } from "./empty-site.ts";
 import { frontMatterEngine } from "./front-matter-engine.ts";
 import { copyMediaFiles } from "./media-files.ts";
 import { withPathPrefix } from "../core/path-prefix.ts";
-import { outputWriter, type Output, type RenderedHook, type WriteReport } from "./output-writer.ts";
+import { outputWriter, type KeptOutput, type Output, type RenderedHook, type WriteReport } from "./output-writer.ts";
 import { signatureKeeper } from "./output-signatures.ts";
 import { planSearchBundles } from "../core/search-plan.ts";
 import { BundledSearchIndex, type BundledReport, type BundleProgress } from "./search-bundles.ts";
@@ -77,6 +77,8 @@ export class ContentBuilder {
   private indexing: { pages: number; done: number; advance: ((pages: number) => void) | undefined } | undefined;
   /** The search index is made on the first build of a session only (seconds on a large site). */
   private indexed = false;
+  /** A build updating the published site in place: what it left there, listed for scripts/build.ts once the search bundles are settled. */
+  private reusedInPlace: { output: string; reused: string[] } | undefined;
   private last: { theme: Theme; dryRun: boolean; pathPrefix: string; progress: Progress } | undefined;
 
   constructor(
@@ -99,6 +101,7 @@ export class ContentBuilder {
     const { options, md } = this;
     const progress = request.progress ?? silentProgress;
     this.last = undefined;
+    this.reusedInPlace = undefined;
     this.inputDir = request.input;
     try {
       if (!options.templatesInContent) throwIfProblems(templatesInContent(request.input));
@@ -124,6 +127,8 @@ export class ContentBuilder {
         for (const file of [...css.fonts, ...(css.logo ? [css.logo] : [])]) extra.push({ path: file.url.slice(1), render: () => [file.bytes] });
       }
       const prefix = request.pathPrefix ?? "/";
+      // Updating the published site in place (src/cli/update-in-place.ts), a reused page or search bundle stays there, and is listed for the update.
+      const inPlace = cache && request.cache?.inPlace && request.cache.previousOutput ? { folder: request.cache.previousOutput, reused: [] as string[] } : undefined;
       if (options.search && (request.runMode === "build" || !this.indexed)) {
         const base = prefix.replace(/\/+$/, "");
         const bundles = planSearchBundles(model.articles.map((a) => ({ url: base + a.url, date: a.date })), options.site.timeZone);
@@ -137,6 +142,7 @@ export class ContentBuilder {
           // EDITORIALE_SEARCH_CACHE: another cache folder (a CI cache, a test's own).
           cacheDir: process.env.EDITORIALE_SEARCH_CACHE || SEARCH_CACHE_DIR,
           log: request.log,
+          ...(inPlace ? { inPlace } : {}),
           onBundle: (name, i, n, how) => {
             // Bundles are indexed while the pages are written; those left are waited for in finish, with progress.
             const pages = pagesOf.get(name) ?? 0;
@@ -147,7 +153,9 @@ export class ContentBuilder {
         });
       }
       const search = this.search;
-      const index = search && indexArticles(search);
+      /** Each article page's search digest, from its render to its entry in the build cache. */
+      const digests = new Map<string, string>();
+      const index = search && indexArticles(search, digests);
       const hook: RenderedHook | undefined =
         index && request.rendered ? async (o, c) => (await index(o, c), await request.rendered?.(o, c)) : index ?? request.rendered;
       // A line of ours printed while the progress line is up (the images' summary) is printed above it.
@@ -155,16 +163,15 @@ export class ContentBuilder {
       const outputs = siteOutputs(theme, extra, remember ? this.signatures(theme) : cache ? this.lasting(theme) : undefined, { contentDir: request.input, log, progress });
       // A page not rendered again (unchanged in this process, or reused from the previous build by the build cache)
       // is already in the output folder: the index reads it there if its bundle needs it.
-      // Updating the published site in place (src/cli/update-in-place.ts), a reused page stays there, and is listed for the update.
-      const inPlace = cache && request.cache?.inPlace ? [] as string[] : undefined;
-      const keptIn = inPlace && request.cache?.previousOutput ? request.cache.previousOutput : request.output;
-      const kept = search && ((o: Output) => o.searchUrl !== undefined && search.addWritten(o.searchUrl, path.join(keptIn, o.path)));
+      const keptIn = inPlace?.folder ?? request.output;
+      const kept = search && ((o: Output, entry?: KeptOutput) => o.searchUrl !== undefined && search.addWritten(o.searchUrl, path.join(keptIn, o.path), entry?.searchDigest));
       const planned = plannedOutputCount(model, extra.length);
       let done = 0;
       progress.start(PHASES.writing, planned);
       const report = await this.write(request.output, prefix === "/" ? outputs : prefixed(outputs, prefix), remember, hook, {
         ...(kept ? { kept } : {}),
-        ...(cache ? { before: cache.previousBuild(request.cache?.previousOutput, inPlace) } : {}),
+        ...(cache ? { before: cache.previousBuild(request.cache?.previousOutput, inPlace?.reused) } : {}),
+        ...(search ? { searchDigest: (o: Output) => takeDigest(digests, o.path) } : {}),
         done: () => {
           // The image files come after the planned outputs: each one is more work found.
           if (++done > planned) {
@@ -175,7 +182,9 @@ export class ContentBuilder {
         },
       });
       progress.end();
-      if (inPlace) writeReusedList(request.output, inPlace);
+      // The search bundles left in place are known once every bundle is settled: the list is written in finish.
+      this.reusedInPlace = inPlace && { output: request.output, reused: inPlace.reused };
+      if (inPlace && !search) writeReusedList(request.output, inPlace.reused);
       cache?.save();
       // Images and files of the articles live with them in `content/media/` and are published at /media/.
       copyMediaFiles(request.input, request.output);
@@ -204,12 +213,14 @@ export class ContentBuilder {
       const report = await search.write();
       progress.end();
       this.indexed = true;
+      if (this.reusedInPlace) writeReusedList(this.reusedInPlace.output, this.reusedInPlace.reused);
       return report;
     } catch (error) {
       progress.abandon();
       throw error;
     } finally {
       this.indexing = undefined;
+      this.reusedInPlace = undefined;
     }
   }
 
@@ -222,12 +233,19 @@ export class ContentBuilder {
 /**
  * Hands each article page to the search index as it is written; each bundle
  * is indexed as soon as its last page is in, while the next are rendered.
+ * Its digest waits in `digests` for the writer, which keeps it in the build cache.
  */
-function indexArticles(search: BundledSearchIndex): RenderedHook {
+function indexArticles(search: BundledSearchIndex, digests: Map<string, string>): RenderedHook {
   return async (output, content) => {
     if (output.searchUrl === undefined || typeof content !== "string") return;
-    await search.add(output.searchUrl, content);
+    digests.set(output.path, await search.add(output.searchUrl, content));
   };
+}
+
+function takeDigest(digests: Map<string, string>, at: string): string | undefined {
+  const digest = digests.get(at);
+  digests.delete(at);
+  return digest;
 }
 
 /** The site's pages with Eleventy's path prefix before every site path they link (feeds carry absolute URLs). */

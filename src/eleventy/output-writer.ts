@@ -21,8 +21,11 @@ export interface Output {
 /** Called with each output this build renders, as soon as it is rendered (the search index reads article pages as they come). */
 export type RenderedHook = (output: Output, content: Content) => void | Promise<void>;
 
-/** Called with each output not rendered because its signature did not change: its file is already in the output folder. */
-export type KeptHook = (output: Output) => void;
+/**
+ * Called with each output not rendered because its signature did not change: its file is already in the output
+ * folder (or, for a build cache's reuse, in the previous build's). `kept`: what the build cache knows of it, for a reuse.
+ */
+export type KeptHook = (output: Output, kept?: KeptOutput) => void;
 
 /** What the build cache keeps of one output: a hash of its signature, and of its bytes, their length and time. */
 export interface KeptOutput {
@@ -30,6 +33,8 @@ export interface KeptOutput {
   hash: string;
   size: number;
   mtimeMs: number;
+  /** For a page of the search index: the digest of what the index is handed of it (the `digest` hook's). */
+  searchDigest?: string;
 }
 
 /**
@@ -85,15 +90,16 @@ export function outputWriter() {
    * `kept`: called with each output not rendered again (its file is the earlier build's, skipped or reused).
    * `done`: called once per output, when it is written, found unchanged, skipped or reused (the build's progress).
    * `before`: the previous build, in another process (the build cache): outputs whose signature it had are reused.
+   * `searchDigest`: for an output with a `searchUrl`, kept with it in the build cache (the search index's key of a reused page).
    */
   return async (
     outputDir: string,
     outputs: Iterable<Output>,
     remember: boolean,
     rendered?: RenderedHook,
-    hooks: { kept?: KeptHook; done?: () => void; before?: PreviousBuild } = {},
+    hooks: { kept?: KeptHook; done?: () => void; before?: PreviousBuild; searchDigest?: (output: Output, content: Content) => string | undefined } = {},
   ): Promise<WriteReport> => {
-    const { kept: keptHook, done, before } = hooks;
+    const { kept: keptHook, done, before, searchDigest } = hooks;
     const root = path.resolve(outputDir);
     if (root !== lastOutputDir) previous.clear();
     lastOutputDir = root;
@@ -123,7 +129,7 @@ export function outputWriter() {
         const reused = reuse(before, output.path, signed, file, ensureDir);
         if (reused) {
           before.keep(output.path, reused);
-          keptHook?.(output);
+          keptHook?.(output, reused);
           report.reused++;
           done?.();
           continue;
@@ -145,7 +151,8 @@ export function outputWriter() {
       if (remember) previous.set(output.path, { signature, hash });
       if (before && signed !== undefined) {
         const stat = statSync(file);
-        before.keep(output.path, { signature: signed, hash, size: stat.size, mtimeMs: stat.mtimeMs });
+        const digest = output.searchUrl !== undefined ? searchDigest?.(output, content) : undefined;
+        before.keep(output.path, { signature: signed, hash, size: stat.size, mtimeMs: stat.mtimeMs, ...(digest !== undefined ? { searchDigest: digest } : {}) });
       }
       report.written++;
       done?.();

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type { SearchBundle } from "../core/search-plan.ts";
 import { SearchCache } from "./search-cache.ts";
@@ -34,6 +35,11 @@ export interface BundledSearchSettings {
   cacheDir: string;
   log: (line: string) => void;
   onBundle?: BundleProgress;
+  /**
+   * A build that updates the published site in place (src/cli/update-in-place.ts): `folder` is that site; a bundle
+   * whose copy there is already the cache's entry of its key is left there, and `pagefind/<bundle>/` added to `reused`.
+   */
+  inPlace?: { folder: string; reused: string[] };
 }
 
 export interface BundledReport extends IndexReport {
@@ -44,14 +50,22 @@ export interface BundledReport extends IndexReport {
   cacheDir: string;
 }
 
+type Page = ({ bytes: Buffer } | { file: string }) & { digest?: string };
+
+/** The digest of what Pagefind is handed of a page (indexedPart): the unit of a bundle's key, kept by the build cache for each page. */
+export function searchDigest(part: string): string {
+  return createHash("sha256").update(part).digest("base64url");
+}
+
 interface Bundle {
   name: string;
   urls: readonly string[];
   /**
    * The page each URL gave: what Pagefind is handed of it (rendered in this build), as UTF-8 bytes — half the
-   * memory of the string, and no hold on the whole page the string was cut from — or the file it is in.
+   * memory of the string, and no hold on the whole page the string was cut from — or the file it is in; with its
+   * digest (searchDigest) when known, so that the bundle's key needs no file read.
    */
-  pages: Map<string, { bytes: Buffer } | { file: string }>;
+  pages: Map<string, Page>;
   done?: Promise<void>;
 }
 
@@ -102,16 +116,22 @@ export class BundledSearchIndex {
     if (existsSync(root)) for (const entry of readdirSync(root)) if (!names.has(entry)) rmSync(path.join(root, entry), { recursive: true, force: true });
   }
 
-  /** A page rendered by this build. Returns after a turn of the event loop (so that Pagefind's pipe keeps flowing), or once Pagefind has room. */
-  async add(url: string, html: string): Promise<void> {
-    this.take(url, { bytes: Buffer.from(indexedPart(html)) });
+  /**
+   * A page rendered by this build; resolves to its search digest (for the build cache) after a turn of the event
+   * loop (so that Pagefind's pipe keeps flowing), or once Pagefind has room.
+   */
+  async add(url: string, html: string): Promise<string> {
+    const part = indexedPart(html);
+    const digest = searchDigest(part);
+    this.take(url, { bytes: Buffer.from(part), digest });
     await new Promise<void>((resolve) => setImmediate(resolve));
     while (this.waiting.length > WAITING) await this.waiting[0]?.done;
+    return digest;
   }
 
-  /** A page this build did not render: `file` holds it, from an earlier build. */
-  addWritten(url: string, file: string): void {
-    this.take(url, { file });
+  /** A page this build did not render: `file` holds it, from an earlier build; `digest`, when the build cache kept it, spares reading it unless its bundle changed. */
+  addWritten(url: string, file: string, digest?: string): void {
+    this.take(url, digest === undefined ? { file } : { file, digest });
   }
 
   /** Every bundle in place and the manifest written; asked twice, writes once. */
@@ -127,7 +147,7 @@ export class BundledSearchIndex {
     await this.chain.catch(() => undefined);
   }
 
-  private take(url: string, page: { bytes: Buffer } | { file: string }): void {
+  private take(url: string, page: Page): void {
     if (this.writing) throw new Error(`Editoriale: ${url} reached the search index after it was written`);
     const bundle = this.byUrl.get(url);
     if (!bundle) throw new Error(`Editoriale: ${url} is not an article page of this build's search bundles`);
@@ -146,12 +166,15 @@ export class BundledSearchIndex {
 
   /** Copies the bundle from the cache when its key is unchanged, else indexes it and stores it. */
   private async settle(bundle: Bundle): Promise<void> {
-    const pages = bundle.urls.map((url) => ({ url, content: this.contentOf(bundle, url) }));
+    const pages = bundle.urls.map((url) => this.pageOf(bundle, url));
     bundle.pages.clear();
-    const key = this.cache.key(pages);
+    const key = this.cache.key(pages.map((page) => ({ url: page.url, digest: page.digest ?? searchDigest(page.content()) })));
     const target = path.join(this.settings.outputDir, "pagefind", bundle.name);
+    const inPlace = this.settings.inPlace;
     let how: "indexed" | "reused" = "reused";
-    if (!this.cache.restore(bundle.name, key, target)) {
+    if (inPlace && this.cache.sameAt(bundle.name, key, path.join(inPlace.folder, "pagefind", bundle.name))) {
+      inPlace.reused.push(`pagefind/${bundle.name}/`);
+    } else if (!this.cache.restore(bundle.name, key, target)) {
       how = "indexed";
       const index = (this.current = await SearchIndex.start(this.settings.language));
       const scratch = this.cache.scratch(bundle.name);
@@ -160,7 +183,7 @@ export class BundledSearchIndex {
         for (const page of pages) {
           // Once abandoned, nothing more is sent: Pagefind's Node API would start a new process for it.
           if (this.failure) throw this.failure;
-          await index.add(page.url, page.content);
+          await index.add(page.url, page.content());
         }
         if (this.failure) throw this.failure;
         report = await index.write(scratch);
@@ -183,11 +206,12 @@ export class BundledSearchIndex {
     this.settings.onBundle?.(bundle.name, ++this.finished, this.bundles.length, how);
   }
 
-  /** What Pagefind is handed of a page: `<html lang>` and `<main>` (search-index.ts), from this build or from its file. */
-  private contentOf(bundle: Bundle, url: string): string {
+  /** A page of the bundle: its digest if known, and what Pagefind is handed of it (`<html lang>` and `<main>`, search-index.ts), from this build or read from its file once asked. */
+  private pageOf(bundle: Bundle, url: string): { url: string; digest: string | undefined; content: () => string } {
     const page = bundle.pages.get(url);
     if (!page) throw new Error(`Editoriale: ${url} never reached search bundle ${bundle.name}`);
-    return "bytes" in page ? page.bytes.toString() : indexedPart(readFileSync(page.file, "utf8"));
+    let content: string | undefined;
+    return { url, digest: page.digest, content: () => (content ??= "bytes" in page ? page.bytes.toString() : indexedPart(readFileSync(page.file, "utf8"))) };
   }
 
   private async writeNow(): Promise<BundledReport> {

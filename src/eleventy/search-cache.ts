@@ -6,7 +6,7 @@ import path from "node:path";
 export const SEARCH_CACHE_DIR = ".cache/editoriale/search";
 
 /** Part of every key: a change to what a record says or how pages are fed to Pagefind makes every bundle again. */
-const FORMAT = 1;
+const FORMAT = 2;
 const RECORD = "record.json";
 
 interface CacheRecord {
@@ -38,10 +38,11 @@ export class SearchCache {
     this.dir = path.resolve(dir);
   }
 
-  key(pages: Iterable<{ url: string; content: string }>): string {
+  /** A bundle's key from its pages, in order: each URL and the digest of what Pagefind is handed of it (search-bundles.ts searchDigest). */
+  key(pages: Iterable<{ url: string; digest: string }>): string {
     const hash = createHash("sha256");
     hash.update(`editoriale-search ${FORMAT}\0${this.made}\0`);
-    for (const page of pages) hash.update(`${page.url}\0${Buffer.byteLength(page.content)}\0`).update(page.content);
+    for (const page of pages) hash.update(`${page.url}\0${page.digest}\0`);
     return hash.digest("hex");
   }
 
@@ -65,6 +66,27 @@ export class SearchCache {
       return wrong === undefined ? true : this.notice(bundle, `${wrong} does not match its record`);
     } catch (error) {
       return this.notice(bundle, `it could not be read (${(error as Error).message})`);
+    }
+  }
+
+  /**
+   * Whether `folder` (the published site's copy of the bundle, for a build that updates the site in place)
+   * already holds exactly the entry of this key: the same files, each of its recorded size and hash, and no other.
+   * Nothing is said when not: the bundle is then restored or indexed as usual.
+   */
+  sameAt(bundle: string, key: string, folder: string): boolean {
+    const record = readRecord(path.join(this.dir, bundle, RECORD));
+    if (record === undefined || record.format !== FORMAT || record.made !== this.made || record.key !== key) return false;
+    try {
+      const names = filesUnder(folder);
+      if (names.length !== record.files.length) return false;
+      const wanted = new Map(record.files.map(([name, size, sha]) => [name, { size, sha }]));
+      return names.every((name) => {
+        const file = wanted.get(name);
+        return file !== undefined && sameFile(path.join(folder, name), file.size, file.sha);
+      });
+    } catch {
+      return false;
     }
   }
 

@@ -142,8 +142,11 @@ test("a deleted article: its page and its feed items are gone", () => {
 test("an update in place keeps the keep-list's entries (CNAME) and removes a stray file, as a swap does", () => {
   writeFileSync(path.join(site, "CNAME"), "www.prova.example\n");
   writeFileSync(path.join(site, "appunti.txt"), "un file messo a mano\n");
+  const bundle2021 = inode("pagefind/2021/pagefind-entry.json");
   edit("articolo-8.md", (text) => `${text}\nIl consiglio comunale ha approvato il piano di zona.\n`);
   const run = build(site);
+  assert.match(run.log, /search: \d+ pages in 2 bundles .*: indexed 1 \(2020\), reused 1/);
+  assert.is(inode("pagefind/2021/pagefind-entry.json"), bundle2021, "the unchanged search bundle is left where it is");
   // appunti.txt, and the search bundle's files that changed.
   assert.match(run.log, /site updated in place: \d+ files written, [1-9]\d* removed/);
   assert.match(run.log, /kept from the previous site: CNAME/);
