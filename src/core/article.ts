@@ -15,6 +15,16 @@ export interface SourceFile {
   markdown: string;
   /** The body's first paragraph as text, when a build cache knows it already for this very body (parsing it is most of reading an article). */
   firstParagraph?: string;
+  /**
+   * What the host knows of the body without reading it (a build cache: `markdown` is then decoded only
+   * when read): a token that differs whenever the body does, and whether it may show an image.
+   */
+  knownBody?: KnownBody;
+}
+
+export interface KnownBody {
+  token: string;
+  mayShowImage: boolean;
 }
 
 export interface Article {
@@ -83,6 +93,19 @@ export function readArticle(
   taxonomies: readonly Taxonomy[],
   md: MarkdownRenderer,
 ): { article: Article | undefined; problems: Problem[] } {
+  const { article, problems } = readArticleFields(source, taxonomies, md);
+  return { article: article && articleFrom(article, source), problems };
+}
+
+/**
+ * readArticle without the body: `markdown` is left empty, so that the result
+ * can be copied for each build (articleFrom) without reading the body.
+ */
+export function readArticleFields(
+  source: SourceFile,
+  taxonomies: readonly Taxonomy[],
+  md: MarkdownRenderer,
+): { article: Article | undefined; problems: Problem[] } {
   const { value, problems } = check(articleSchema, source.data, source.file);
   const names: Record<string, string[]> = {};
   for (const taxonomy of taxonomies) {
@@ -133,11 +156,22 @@ export function readArticle(
     wpId: value.wp_id,
     sticky: value.sticky === true,
     image: value.image === undefined ? undefined : { src: imageSitePath(value.image), alt: value.image_alt ?? "" },
-    markdown: source.markdown,
+    // Read from the source by articleFrom.
+    markdown: "",
     names,
     terms: {},
   };
   return { article, problems };
+}
+
+/**
+ * A copy of readArticleFields' article with its own (empty) terms, whose
+ * `markdown` is read from the source when asked for, not copied: a host may
+ * decode a body only when something reads it (a page rendered again), and
+ * most builds read few bodies.
+ */
+export function articleFrom(fields: Article, source: SourceFile): Article {
+  return Object.defineProperty({ ...fields, terms: {} }, "markdown", { enumerable: true, configurable: true, get: () => source.markdown });
 }
 
 /** Newest first; ties broken by URL so that every build orders the same way. */

@@ -1,4 +1,4 @@
-import { newestFirst, readArticle, type Article, type SourceFile } from "./article.ts";
+import { articleFrom, newestFirst, readArticleFields, type Article, type KnownBody, type SourceFile } from "./article.ts";
 import { archivePages, type Archive, type ArchivePage, type Crumb } from "./archive.ts";
 import { byDossierOrder, readDossier, type Dossier } from "./dossier.ts";
 import { PERMALINK_KEY, PROBLEMS_KEY } from "./front-matter.ts";
@@ -121,8 +121,8 @@ export function buildSiteModel(sources: readonly ModelSource[], options: Resolve
   };
 }
 
-/** readArticle's result by source object, for the taxonomies and renderer it was read with. */
-const readArticles = new WeakMap<SourceFile, { taxonomies: readonly Taxonomy[]; md: MarkdownRenderer; read: ReturnType<typeof readArticle> }>();
+/** readArticleFields' result by source object, for the taxonomies and renderer it was read with. */
+const readArticles = new WeakMap<SourceFile, { taxonomies: readonly Taxonomy[]; md: MarkdownRenderer; read: ReturnType<typeof readArticleFields> }>();
 
 /**
  * readArticle, once per source object: the content reader hands over the same
@@ -130,19 +130,19 @@ const readArticles = new WeakMap<SourceFile, { taxonomies: readonly Taxonomy[]; 
  * check and the excerpt of every other article. Each build gets its own copy
  * of the article (the term index fills `terms`), so no two models share one.
  */
-function readArticleOnce(source: SourceFile, taxonomies: readonly Taxonomy[], md: MarkdownRenderer): ReturnType<typeof readArticle> {
+function readArticleOnce(source: SourceFile, taxonomies: readonly Taxonomy[], md: MarkdownRenderer): ReturnType<typeof readArticleFields> {
   let cached = readArticles.get(source);
   if (!cached || cached.taxonomies !== taxonomies || cached.md !== md) {
-    cached = { taxonomies, md, read: readArticle(source, taxonomies, md) };
+    cached = { taxonomies, md, read: readArticleFields(source, taxonomies, md) };
     readArticles.set(source, cached);
   }
   const { article, problems } = cached.read;
-  const copy = article && { ...article, terms: {} };
-  if (copy) origins.set(copy, cached.read);
+  const copy = article && articleFrom(article, source);
+  if (copy) origins.set(copy, { origin: cached.read, source });
   return { article: copy, problems: [...problems] };
 }
 
-const origins = new WeakMap<Article, object>();
+const origins = new WeakMap<Article, { origin: object; source: SourceFile }>();
 
 /**
  * An object that stays the same from build to build while the article's file
@@ -150,7 +150,12 @@ const origins = new WeakMap<Article, object>();
  * per-article caches on. Every field of the article but `terms` is fixed by it.
  */
 export function articleOrigin(article: Article): object | undefined {
-  return origins.get(article);
+  return origins.get(article)?.origin;
+}
+
+/** What the host knows of the article's body without reading it (see SourceFile.knownBody), if anything. */
+export function knownBodyOf(article: Article): KnownBody | undefined {
+  return origins.get(article)?.source.knownBody;
 }
 
 function buildArchives(articles: Article[], dossiers: Dossier[], index: TermIndex, options: ResolvedOptions): Archive[] {

@@ -2,10 +2,24 @@ import { isoDateTime } from "./dates.ts";
 import { escapeText } from "./escape.ts";
 import type { SiteModel } from "./site-model.ts";
 
+/** One `<url>` of the sitemap: a site path and its last modification. */
+export interface SitemapEntry {
+  loc: string;
+  lastmod: Date | undefined;
+}
+
 /** sitemaps.org XML: every article, page, archive page and index, with its last modification. */
-export function renderSitemap(model: SiteModel): string {
+export function renderSitemap(model: SiteModel, entries: readonly SitemapEntry[] = sitemapEntries(model)): string {
   const { url: siteUrl, timeZone } = model.options.site;
-  const entries: Array<{ loc: string; lastmod: Date | undefined }> = [];
+  const body = entries
+    .map((e) => `  <url><loc>${escapeText(siteUrl + e.loc)}</loc>${e.lastmod ? `<lastmod>${isoDateTime(e.lastmod, timeZone)}</lastmod>` : ""}</url>\n`)
+    .join("");
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}</urlset>\n`;
+}
+
+/** Everything renderSitemap shows besides the site's URL and time zone (cheap next to formatting its dates). */
+export function sitemapEntries(model: SiteModel): SitemapEntry[] {
+  const entries: SitemapEntry[] = [];
   for (const article of model.articles) entries.push({ loc: article.url, lastmod: article.updated ?? article.date });
   for (const page of model.contentPages) entries.push({ loc: page.url, lastmod: page.lastmod });
   for (const page of model.pages) {
@@ -24,8 +38,5 @@ export function renderSitemap(model: SiteModel): string {
     const newest = newestUnder.get(listing.url) ?? 0;
     entries.push({ loc: listing.url, lastmod: newest > 0 ? new Date(newest) : undefined });
   }
-  const body = entries
-    .map((e) => `  <url><loc>${escapeText(siteUrl + e.loc)}</loc>${e.lastmod ? `<lastmod>${isoDateTime(e.lastmod, timeZone)}</lastmod>` : ""}</url>\n`)
-    .join("");
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}</urlset>\n`;
+  return entries;
 }

@@ -12,6 +12,7 @@ import { PHASES } from "../core/progress-text.ts";
 import type { ModelSource } from "../core/site-model.ts";
 import { KIND_KEY } from "./front-matter-engine.ts";
 import { displayPath } from "./display-path.ts";
+import { mayShowImage } from "./output-signatures.ts";
 
 /** Reads one file's front matter into data, the way the front-matter engine does for Eleventy. */
 export type FrontMatterReader = (yamlText: string, engineOptions: { filePath: string }) => Record<string, unknown>;
@@ -90,18 +91,45 @@ export function contentReader(readFrontMatter: FrontMatterReader) {
   };
 }
 
-/** A file the store kept with the same bytes is taken from it, its body read again from the file; any other is parsed and kept. */
+/**
+ * A file the store kept with the same bytes is taken from it, its body decoded from the bytes only if
+ * something reads it (a page or feed rendered again); any other is parsed and kept.
+ */
 function readThroughStore(file: string, stat: Stats, store: SourceStore, readFrontMatter: FrontMatterReader): CachedSource {
   const kept = store.kept(file);
   const bytes = readFileSync(file);
-  // The bytes are read anyway (for the body): compared by hash, whatever the file's time says.
+  // The bytes are read anyway (to know that they are the same): compared by hash, whatever the file's time says.
   const hash = hashOf(bytes);
-  const entry: CachedSource =
-    kept?.hash === hash
-      ? { ...kept, mtimeMs: stat.mtimeMs, size: stat.size, source: kept.source && { ...kept.source, markdown: splitFrontMatter(textOf(file, bytes)).body } }
-      : { mtimeMs: stat.mtimeMs, size: stat.size, hash, ...readSource(file, bytes, readFrontMatter) };
+  if (kept?.hash === hash) {
+    // Kept as it was, bar the body: the store strips it, and reading this one's would decode it.
+    store.keep(file, { ...kept, mtimeMs: stat.mtimeMs, size: stat.size, source: kept.source && { ...kept.source, markdown: "" } });
+    return { ...kept, mtimeMs: stat.mtimeMs, size: stat.size, source: kept.source && withLazyBody(kept.source, file, bytes) };
+  }
+  const entry: CachedSource = { mtimeMs: stat.mtimeMs, size: stat.size, hash, ...readSource(file, bytes, readFrontMatter, hash) };
   store.keep(file, entry);
   return entry;
+}
+
+/**
+ * A kept source whose body is decoded when first read. Most of a warm build's reading was decoding
+ * and cleaning bodies that nothing renders; the signatures know a kept body by `knownBody`.
+ */
+function withLazyBody(kept: Omit<ModelSource, "markdown">, absolute: string, bytes: Buffer): ModelSource {
+  let left: Buffer | undefined = bytes;
+  let body = "";
+  const source = { ...kept, markdown: "" };
+  Object.defineProperty(source, "markdown", {
+    enumerable: true,
+    get(): string {
+      if (left !== undefined) {
+        // The same bytes were read without a problem by the build that kept them (under the same code: the cache's key).
+        body = splitFrontMatter(textOf(absolute, left)).body;
+        left = undefined;
+      }
+      return body;
+    },
+  });
+  return source;
 }
 
 function hashOf(bytes: Buffer): string {
@@ -118,7 +146,8 @@ function textOf(absolute: string, bytes: Buffer): string {
   return stripForbiddenCharacters(decoded.text);
 }
 
-function readSource(absolute: string, bytes: Buffer, readFrontMatter: FrontMatterReader): { source: ModelSource | undefined; notices: string[] } {
+/** `hash`: the bytes' hash when a store keeps what is read (the build cache), so that the body is known by it in later builds. */
+function readSource(absolute: string, bytes: Buffer, readFrontMatter: FrontMatterReader, hash = ""): { source: ModelSource | undefined; notices: string[] } {
   const file = displayPath(absolute);
   const text = textOf(absolute, bytes);
   const split = splitFrontMatter(text);
@@ -130,7 +159,10 @@ function readSource(absolute: string, bytes: Buffer, readFrontMatter: FrontMatte
   const kind = data[KIND_KEY] === "dossier" || data[KIND_KEY] === "page" ? data[KIND_KEY] : "article";
   const url = typeof data.permalink === "string" ? data.permalink : "";
   const notice = kind === "article" ? shortenedSlugNotice(file, data) : undefined;
-  return { source: { kind, file, url, data, markdown: split.body }, notices: notice ? [notice] : [] };
+  const source: ModelSource = { kind, file, url, data, markdown: split.body };
+  // The file's bytes fix its body: their hash tells one body from another as well as the body's own would.
+  if (hash) source.knownBody = { token: `file:${hash}`, mayShowImage: mayShowImage(split.body) };
+  return { source, notices: notice ? [notice] : [] };
 }
 
 /** A problem found while reading a file, carried out of readSource. */

@@ -4,7 +4,8 @@ import type { Article } from "../core/article.ts";
 import type { Dossier } from "../core/dossier.ts";
 import type { Feed } from "../core/feed.ts";
 import { relatedByRoles, relatedCandidates } from "../core/related.ts";
-import { articleOrigin } from "../core/site-model.ts";
+import { articleOrigin, knownBodyOf } from "../core/site-model.ts";
+import type { SitemapEntry } from "../core/sitemap.ts";
 import type { Term } from "../core/terms.ts";
 import { html } from "../core/html.ts";
 import type { ThemeContext as Theme } from "../core/theme-contract.ts";
@@ -21,6 +22,8 @@ export interface BuildSignatures {
   /** Undefined for pages always rendered: the home's first page (side column) and dossiers (presentation). */
   archivePage(page: ArchivePage): string | undefined;
   feed(archive: Archive, feed: Feed): string;
+  /** The sitemap shows its entries, in the site's URL and time zone: nothing of the theme. */
+  sitemap(entries: readonly SitemapEntry[]): string;
 }
 
 /**
@@ -86,7 +89,8 @@ export function signatureKeeper(across: { processes: boolean } = { processes: fa
       if (n === undefined) articleNumbers.set(article, (n = stamps.token(article.file, `${ownStamp(article)}|${termsOf(article.terms)}`)));
       return n;
     };
-    const bodyOf = (article: Article): string => bodies.token(article.file, article.markdown);
+    // A body the content reader knows by its file's hash is not read (nor decoded) to be numbered.
+    const bodyOf = (article: Article): string => knownBodyOf(article)?.token ?? bodies.token(article.file, article.markdown);
     /** A feed item shows the article's data and its body. */
     const itemKeys = new Map<Article, string>();
     const itemKey = (article: Article): string => {
@@ -148,14 +152,19 @@ export function signatureKeeper(across: { processes: boolean } = { processes: fa
     };
     // A part the site replaced may read anything of the model: the pages it draws are rendered every time, never served
     // stale. The chrome's parts are drawn into `chrome` above, so their replacements are seen by every signature.
+    const sitemapSignature = (entries: readonly SitemapEntry[]): string => {
+      let text = `${options.site.url}|${options.site.timeZone}`;
+      for (const entry of entries) text += `\n${entry.loc}\t${entry.lastmod?.getTime() ?? ""}`;
+      return text;
+    };
     const replaced = Object.keys(options.theme).some((part) => !CHROME_PARTS.has(part));
-    if (replaced) return { article: () => undefined, archivePage: () => undefined, feed: feedSignature };
+    if (replaced) return { article: () => undefined, archivePage: () => undefined, feed: feedSignature, sitemap: sitemapSignature };
     return {
       article(article) {
         // The made files of a body's images are written only when its page or a feed renders it
         // (responsive-images.ts knows a body's images from its last render, in this process only):
         // across processes such a page is always rendered, so that its images are written too.
-        if (across.processes && mayShowImage(article.markdown)) return undefined;
+        if (across.processes && (knownBodyOf(article)?.mayShowImage ?? mayShowImage(article.markdown))) return undefined;
         const dossier = article.dossier ? theme.model.dossierBySlug.get(article.dossier) : undefined;
         return `${chrome}|${numberOf(article)}|${bodyOf(article)}|${dossier ? dossierStamp(dossier) : ""}|${relatedOf(article).join(",")}`;
       },
@@ -166,6 +175,7 @@ export function signatureKeeper(across: { processes: boolean } = { processes: fa
         return `${chrome}|${archiveStamp(archive)}|${pageNumber}/${totalPages}/${start}/${total}|${page.prevUrl}|${page.nextUrl}|${items.map(numberOf).join(",")}`;
       },
       feed: feedSignature,
+      sitemap: sitemapSignature,
     };
   };
 }
@@ -197,7 +207,10 @@ class Versions {
  * Article is part of it without a change here.
  */
 export function articleStamp(article: Article): string {
-  return JSON.stringify({ ...article, markdown: undefined, terms: undefined });
+  // Not a spread: that would read `markdown`, which may be decoded only when read (content-files.ts).
+  const shown: Record<string, unknown> = {};
+  for (const key of Object.keys(article) as Array<keyof Article>) if (key !== "markdown" && key !== "terms") shown[key] = article[key];
+  return JSON.stringify(shown);
 }
 
 /** Whether a body may show an image, written in Markdown or HTML: a cheap test that errs on the side of yes. */

@@ -8,7 +8,7 @@ import { buildFeed, feedSettings, type Enclosure, type Feed, type FeedItem, type
 import { bodyImagePaths, rewriteBodyImages } from "../core/picture.ts";
 import { renderRssItem, rssChannelEnds } from "../core/rss.ts";
 import { outputPath } from "../core/output-path.ts";
-import { renderSitemap } from "../core/sitemap.ts";
+import { renderSitemap, sitemapEntries, type SitemapEntry } from "../core/sitemap.ts";
 import { raw } from "../core/html.ts";
 import type { ThemeContext as Theme } from "../core/theme-contract.ts";
 import { MEASURE_SIZES, sharedImage, useImages } from "../../_includes/partials/picture.ts";
@@ -62,7 +62,7 @@ export function* siteOutputs(theme: Theme, extra: Iterable<Output> = [], signatu
   for (const page of model.pages) yield new ArchivePageOutput(theme, images, page, signatures);
   for (const listing of model.indexes) yield { path: outputPath(listing.url), render: () => renderView(theme, theme.parts.termIndex(theme, listing)) };
   yield { path: "404.html", render: () => renderView(theme, theme.parts.notFound(theme)) };
-  yield { path: "sitemap.xml", render: () => renderSitemap(model) };
+  yield new SitemapOutput(model, signatures);
   yield { path: "robots.txt", render: () => `User-agent: *\nAllow: /\n\nSitemap: ${model.options.site.url}/sitemap.xml\n` };
   yield* extra;
   yield* images.outputs();
@@ -208,6 +208,25 @@ class ArchivePageOutput implements Output {
   }
   signature(): string | undefined {
     return withImages(this.signatures?.archivePage(this.page), this.images, this.page.page.items, false);
+  }
+}
+
+/** The sitemap, rendered again only when an entry changed (formatting its dates is most of its cost). */
+class SitemapOutput implements Output {
+  readonly path = "sitemap.xml";
+  private entries: SitemapEntry[] | undefined;
+  constructor(
+    private readonly model: Theme["model"],
+    private readonly signatures: BuildSignatures | undefined,
+  ) {}
+  render(): Content {
+    return renderSitemap(this.model, this.listed());
+  }
+  signature(): string | undefined {
+    return this.signatures?.sitemap(this.listed());
+  }
+  private listed(): SitemapEntry[] {
+    return (this.entries ??= sitemapEntries(this.model));
   }
 }
 

@@ -68,9 +68,9 @@ function edit(file: string, change: (text: string) => string): void {
 
 const fileOf = (model: SiteModel, url: string) => path.relative(input, path.resolve(model.articles.find((a) => a.url === url)?.file ?? ""));
 
-/** Outputs rendered at every build whatever changed: cheap, and they show site-wide data. */
+/** Outputs rendered at every build whatever changed: cheap, and they show site-wide data (the sitemap has a signature: its entries). */
 function alwaysRendered(model: SiteModel): string[] {
-  const paths = ["404.html", "sitemap.xml", "robots.txt", "_redirects", ...model.indexes.map((l) => outputPath(l.url))];
+  const paths = ["404.html", "robots.txt", "_redirects", ...model.indexes.map((l) => outputPath(l.url))];
   for (const page of model.pages) if (page.archive.kind === "dossier" || (page.archive.kind === "home" && page.page.pageNumber === 1)) paths.push(outputPath(page.url));
   return paths;
 }
@@ -122,6 +122,8 @@ test("an edit to an article's title renders the pages, feeds and related boxes t
   const expected = [
     outputPath(renamed.url), ...pagesListing(before.model, article.url), ...pagesListing(after.model, renamed.url),
     ...feedsListing(after.model, renamed.url), ...relatedShowing(before.model, article.url), ...relatedShowing(after.model, renamed.url),
+    // A new address is a new sitemap entry.
+    "sitemap.xml",
   ];
   assert.equal(sorted(after.rendered), sorted([...alwaysRendered(after.model), ...expected]));
   assert.ok(after.rendered.size < after.report.skipped / 5, "a small part of the site");
@@ -139,7 +141,8 @@ test("an edit to an article's tags and date: the archives it leaves and joins fo
   const stillThere = new Set(after.model.pages.map((p) => outputPath(p.url)));
   const left = oldPages.filter((p) => stillThere.has(p));
   assert.ok(left.length < oldPages.length && left.length > 0, "it leaves an archive that ends with it, and others that go on");
-  for (const p of [...left, ...pagesListing(after.model, article.url), "tag/un-tag-tutto-nuovo/feed.xml"]) assert.ok(after.rendered.has(p), p);
+  // A new date is a new lastmod in the sitemap.
+  for (const p of [...left, ...pagesListing(after.model, article.url), "tag/un-tag-tutto-nuovo/feed.xml", "sitemap.xml"]) assert.ok(after.rendered.has(p), p);
   assert.ok(after.report.removed > 0);
   assert.equal(readTree(out), await freshBuild());
 });

@@ -84,7 +84,7 @@ test("a first build writes everything and leaves a cache", () => {
 
 test("the same content again: every output with a signature reused, the same bytes", () => {
   const again = build(site);
-  // Always rendered: the home's first page, the dossier, pages, indexes, 404, sitemap, robots, _redirects, stylesheet.
+  // Always rendered: the home's first page, the dossier, pages, indexes, 404, robots, _redirects, stylesheet (the sitemap is reused: its entries are its signature).
   assert.ok(again.reused > cold.wrote / 2, again.log);
   assert.is(again.wrote + again.reused, cold.wrote);
   assertIdentical(site, clean("same"));
