@@ -20,6 +20,28 @@ export interface SourceFile {
    * when read): a token that differs whenever the body does, and whether it may show an image.
    */
   knownBody?: KnownBody;
+  /**
+   * readArticleFields' result for this very file, when the host has it already (a build cache keeps
+   * it with the file: the schema check and the slug are most of reading an article). Read with the
+   * site's taxonomies and renderer, as the site model would.
+   */
+  articleRead?: ArticleRead;
+  /**
+   * Kept with the file by the host between builds (a build cache, which saves it as it is at the end
+   * of the build): the article's related articles at the last build, and the key of what they were
+   * computed from. The signatures (output-signatures.ts) read and fill it.
+   */
+  relatedMemo?: RelatedMemo;
+}
+
+export interface RelatedMemo {
+  key?: string;
+  files?: string[];
+}
+
+export interface ArticleRead {
+  article: Article | undefined;
+  problems: Problem[];
 }
 
 export interface KnownBody {
@@ -101,11 +123,7 @@ export function readArticle(
  * readArticle without the body: `markdown` is left empty, so that the result
  * can be copied for each build (articleFrom) without reading the body.
  */
-export function readArticleFields(
-  source: SourceFile,
-  taxonomies: readonly Taxonomy[],
-  md: MarkdownRenderer,
-): { article: Article | undefined; problems: Problem[] } {
+export function readArticleFields(source: SourceFile, taxonomies: readonly Taxonomy[], md: MarkdownRenderer): ArticleRead {
   const { value, problems } = check(articleSchema, source.data, source.file);
   const names: Record<string, string[]> = {};
   for (const taxonomy of taxonomies) {

@@ -1,4 +1,4 @@
-import { articleFrom, newestFirst, readArticleFields, type Article, type KnownBody, type SourceFile } from "./article.ts";
+import { articleFrom, newestFirst, readArticleFields, type Article, type KnownBody, type RelatedMemo, type SourceFile } from "./article.ts";
 import { archivePages, type Archive, type ArchivePage, type Crumb } from "./archive.ts";
 import { byDossierOrder, readDossier, type Dossier } from "./dossier.ts";
 import { PERMALINK_KEY, PROBLEMS_KEY } from "./front-matter.ts";
@@ -133,7 +133,7 @@ const readArticles = new WeakMap<SourceFile, { taxonomies: readonly Taxonomy[]; 
 function readArticleOnce(source: SourceFile, taxonomies: readonly Taxonomy[], md: MarkdownRenderer): ReturnType<typeof readArticleFields> {
   let cached = readArticles.get(source);
   if (!cached || cached.taxonomies !== taxonomies || cached.md !== md) {
-    cached = { taxonomies, md, read: readArticleFields(source, taxonomies, md) };
+    cached = { taxonomies, md, read: source.articleRead ?? readArticleFields(source, taxonomies, md) };
     readArticles.set(source, cached);
   }
   const { article, problems } = cached.read;
@@ -156,6 +156,11 @@ export function articleOrigin(article: Article): object | undefined {
 /** What the host knows of the article's body without reading it (see SourceFile.knownBody), if anything. */
 export function knownBodyOf(article: Article): KnownBody | undefined {
   return origins.get(article)?.source.knownBody;
+}
+
+/** Where the host keeps the article's related articles between builds (see SourceFile.relatedMemo), if anywhere. */
+export function relatedMemoOf(article: Article): RelatedMemo | undefined {
+  return origins.get(article)?.source.relatedMemo;
 }
 
 function buildArchives(articles: Article[], dossiers: Dossier[], index: TermIndex, options: ResolvedOptions): Archive[] {

@@ -86,7 +86,7 @@ export class ContentBuilder {
     private readonly md: MarkdownRenderer,
     private readonly stylesheet: () => StylesheetAsset | undefined,
   ) {
-    this.readContent = contentReader(frontMatterEngine(options, () => this.inputDir));
+    this.readContent = contentReader(frontMatterEngine(options, () => this.inputDir), { taxonomies: options.taxonomies, md });
   }
 
   private inputDir = "";

@@ -1,15 +1,17 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
-import { shortenedSlugNotice } from "../core/article.ts";
+import { readArticleFields, shortenedSlugNotice } from "../core/article.ts";
 import { decodeContent } from "../core/decode-text.ts";
 import { EditorialeError, type Problem } from "../core/errors.ts";
 import { stripForbiddenCharacters } from "../core/escape.ts";
 import { splitFrontMatter } from "../core/front-matter-split.ts";
-import { missingFrontMatter, PROBLEMS_KEY } from "../core/front-matter.ts";
+import { missingFrontMatter, PERMALINK_KEY, PROBLEMS_KEY } from "../core/front-matter.ts";
+import type { MarkdownRenderer } from "../core/markdown.ts";
 import { silentProgress, type Progress } from "../core/progress.ts";
 import { PHASES } from "../core/progress-text.ts";
 import type { ModelSource } from "../core/site-model.ts";
+import type { Taxonomy } from "../core/taxonomy.ts";
 import { KIND_KEY } from "./front-matter-engine.ts";
 import { displayPath } from "./display-path.ts";
 import { mayShowImage } from "./output-signatures.ts";
@@ -51,7 +53,7 @@ export interface SourceStore {
  * cannot be read, or is not UTF-8, is one problem line each; all of them are
  * thrown together, before the site is built.
  */
-export function contentReader(readFrontMatter: FrontMatterReader) {
+export function contentReader(readFrontMatter: FrontMatterReader, reading?: ArticleReading) {
   const cache = new Map<string, CachedSource>();
   return (inputDir: string, runMode: string, progress: Progress = silentProgress, store?: SourceStore): ModelSource[] => {
     const sources: ModelSource[] = [];
@@ -69,9 +71,9 @@ export function contentReader(readFrontMatter: FrontMatterReader) {
         if (stat.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
         if (!stat.isFile()) throw Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
         if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
-          cached = store ? readThroughStore(file, stat, store, readFrontMatter) : { mtimeMs: stat.mtimeMs, size: stat.size, hash: "", ...readSource(file, readFileSync(file), readFrontMatter) };
+          cached = store ? readThroughStore(file, stat, store, readFrontMatter, reading) : { mtimeMs: stat.mtimeMs, size: stat.size, hash: "", ...readSource(file, readFileSync(file), readFrontMatter) };
           cache.set(file, cached);
-        } else store?.keep(file, cached);
+        } else store?.keep(file, withoutBody(cached));
       } catch (error) {
         cache.delete(file);
         problems.push(fileSystemProblem(error, file, "file"));
@@ -95,19 +97,51 @@ export function contentReader(readFrontMatter: FrontMatterReader) {
  * A file the store kept with the same bytes is taken from it, its body decoded from the bytes only if
  * something reads it (a page or feed rendered again); any other is parsed and kept.
  */
-function readThroughStore(file: string, stat: Stats, store: SourceStore, readFrontMatter: FrontMatterReader): CachedSource {
+function readThroughStore(file: string, stat: Stats, store: SourceStore, readFrontMatter: FrontMatterReader, reading: ArticleReading | undefined): CachedSource {
   const kept = store.kept(file);
   const bytes = readFileSync(file);
   // The bytes are read anyway (to know that they are the same): compared by hash, whatever the file's time says.
   const hash = hashOf(bytes);
   if (kept?.hash === hash) {
-    // Kept as it was, bar the body: the store strips it, and reading this one's would decode it.
-    store.keep(file, { ...kept, mtimeMs: stat.mtimeMs, size: stat.size, source: kept.source && { ...kept.source, markdown: "" } });
-    return { ...kept, mtimeMs: stat.mtimeMs, size: stat.size, source: kept.source && withLazyBody(kept.source, file, bytes) };
+    const entry = { ...kept, mtimeMs: stat.mtimeMs, size: stat.size };
+    // What the store keeps is what it had: its body is not read (it would be decoded), as the store strips it anyway.
+    store.keep(file, { ...entry, source: kept.source && { ...kept.source, markdown: "" } });
+    return { ...entry, source: kept.source && withLazyBody(kept.source, file, bytes) };
   }
   const entry: CachedSource = { mtimeMs: stat.mtimeMs, size: stat.size, hash, ...readSource(file, bytes, readFrontMatter, hash) };
+  const source = entry.source;
+  // Read as an article here rather than by the site model, so that the store keeps it for the next build.
+  if (reading && source?.kind === "article" && source.data[PROBLEMS_KEY] === undefined) {
+    const read = readArticleFields(source, reading.taxonomies, reading.md);
+    source.articleRead = read;
+    // Of an article read without a problem, the next build needs no data but what the reader and the site model look at besides the article.
+    if (read.problems.length === 0) {
+      store.keep(file, { ...entry, source: { ...source, data: dataBesidesArticle(source.data) } });
+      return entry;
+    }
+  }
   store.keep(file, entry);
   return entry;
+}
+
+function dataBesidesArticle(data: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const key of ["draft", PERMALINK_KEY, KIND_KEY]) if (data[key] !== undefined) kept[key] = data[key];
+  return kept;
+}
+
+/** The entry as the store keeps it, its body left out without reading it (a lazy body would be decoded; the store strips the body anyway). */
+function withoutBody(entry: CachedSource): CachedSource {
+  if (!entry.source) return entry;
+  const source: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(Object.getOwnPropertyDescriptors(entry.source))) if (key !== "markdown") source[key] = value.value;
+  return { ...entry, source: { ...(source as Omit<ModelSource, "markdown">), markdown: "" } };
+}
+
+/** What reading an article takes besides its file: the site's taxonomies and Markdown renderer (see readArticleFields). */
+export interface ArticleReading {
+  taxonomies: readonly Taxonomy[];
+  md: MarkdownRenderer;
 }
 
 /**
@@ -161,7 +195,11 @@ function readSource(absolute: string, bytes: Buffer, readFrontMatter: FrontMatte
   const notice = kind === "article" ? shortenedSlugNotice(file, data) : undefined;
   const source: ModelSource = { kind, file, url, data, markdown: split.body };
   // The file's bytes fix its body: their hash tells one body from another as well as the body's own would.
-  if (hash) source.knownBody = { token: `file:${hash}`, mayShowImage: mayShowImage(split.body) };
+  if (hash) {
+    source.knownBody = { token: `file:${hash}`, mayShowImage: mayShowImage(split.body) };
+    // Filled by the signatures, later in the build, and saved with the file then: the store keeps this very object.
+    if (kind === "article") source.relatedMemo = {};
+  }
   return { source, notices: notice ? [notice] : [] };
 }
 

@@ -4,7 +4,7 @@ import type { Article } from "../core/article.ts";
 import type { Dossier } from "../core/dossier.ts";
 import type { Feed } from "../core/feed.ts";
 import { relatedByRoles, relatedCandidates } from "../core/related.ts";
-import { articleOrigin, knownBodyOf } from "../core/site-model.ts";
+import { articleOrigin, knownBodyOf, relatedMemoOf } from "../core/site-model.ts";
 import type { SitemapEntry } from "../core/sitemap.ts";
 import type { Term } from "../core/terms.ts";
 import { html } from "../core/html.ts";
@@ -117,9 +117,15 @@ export function signatureKeeper(across: { processes: boolean } = { processes: fa
       for (const term of (thenRole && article.terms[thenRole.key]) || []) key += `${headNumber(term)},`;
       key += "|";
       for (const term of (byRole && article.terms[byRole.key]) || []) key += `${headNumber(term)},`;
-      const known = relatedLast.get(article.file);
+      // Across processes, the last build's result is the one kept with the file (the build cache).
+      const memo = relatedMemoOf(article);
+      const known = relatedLast.get(article.file) ?? (memo?.key !== undefined && memo.files ? { key: memo.key, files: memo.files } : undefined);
       const files = known?.key === key ? known.files : relatedByRoles(article, options.roles, options.relatedCount).map((r) => r.file);
       relatedNow.set(article.file, { key, files });
+      if (memo) {
+        memo.key = key;
+        memo.files = files;
+      }
       return files.map((file) => {
         const other = theme.model.byFile.get(file);
         return other ? numberOf(other) : "";

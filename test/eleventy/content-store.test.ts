@@ -5,10 +5,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createMarkdown } from "../../src/core/markdown.ts";
 import { resolveOptions } from "../../src/core/options.ts";
-import { buildSiteModel, knownBodyOf } from "../../src/core/site-model.ts";
+import { relatedByRoles } from "../../src/core/related.ts";
+import { buildSiteModel, knownBodyOf, relatedMemoOf } from "../../src/core/site-model.ts";
+import { BuildCache } from "../../src/eleventy/build-cache.ts";
 import { contentReader, type CachedSource, type KeptSource, type SourceStore } from "../../src/eleventy/content-files.ts";
 import { frontMatterEngine } from "../../src/eleventy/front-matter-engine.ts";
-import { articleStamp } from "../../src/eleventy/output-signatures.ts";
+import { articleStamp, signatureKeeper } from "../../src/eleventy/output-signatures.ts";
+import { themeContext } from "../../src/eleventy/theme-context.ts";
 
 // The content reader with a store (the build cache, build-cache.ts), each build a new reader as in a new
 // process: a file whose bytes are unchanged is taken from the store, its body decoded only when read,
@@ -38,9 +41,9 @@ class MemoryStore implements SourceStore {
 }
 
 /** One build in a new process: a new reader (no memory of its own), the store of the build before. */
-function build(store: MemoryStore) {
+function build(store: SourceStore) {
   const md = createMarkdown();
-  const read = contentReader(frontMatterEngine(options, () => input));
+  const read = contentReader(frontMatterEngine(options, () => input), { taxonomies: options.taxonomies, md });
   const model = buildSiteModel(read(input, "build", undefined, store), options, md);
   return { model, byTitle: (title: string) => model.articles.find((a) => a.title === title) };
 }
@@ -80,6 +83,66 @@ test("a changed body (same length even) gets a new token and its new text; the o
   assert.is.not(knownBodyOf(newUno)?.token, knownBodyOf(oldUno)?.token);
   assert.match(newUno.markdown, /^Il comune di Monza/);
   assert.equal(knownBodyOf(after.byTitle("Due")!), knownBodyOf(before.byTitle("Due")!));
+});
+
+test("an unchanged article is the store's read, not checked again; the store keeps no front matter of it but what the build looks at besides", () => {
+  const first = new MemoryStore();
+  build(first);
+  const [file, entry] = [...first.next].find(([, e]) => e.source?.data && "articleRead" in e.source && e.source.articleRead?.article?.title === "Uno") ?? [];
+  assert.ok(file && entry?.source?.articleRead?.article);
+  assert.equal(Object.keys(entry.source.data).sort(), ["editorialeKind"], "title, date, tags… are in the article read");
+  // Were the article read again from the front matter, this title would not show.
+  const tampered = new Map(first.next);
+  tampered.set(file, { ...entry, source: { ...entry.source, articleRead: { article: { ...entry.source.articleRead.article, title: "Dal magazzino" }, problems: [] } } });
+  const warm = build(new MemoryStore(tampered));
+  assert.ok(warm.byTitle("Dal magazzino"));
+  assert.is(warm.byTitle("Dal magazzino")?.markdown, "Il comune di Monza e il terzo settore.\n\nSecondo paragrafo con un carattere di controllo.\n", "its body is still the file's");
+  assert.is(warm.model.articles.length, 2);
+});
+
+test("a draft stays a draft when it comes from the store", () => {
+  write("tre.md", article("Tre", "Una bozza.\n").replace("---\n", "---\ndraft: true\n"));
+  const first = new MemoryStore();
+  assert.is(build(first).model.articles.length, 2);
+  assert.is(build(new MemoryStore(first.next)).model.articles.length, 2);
+  rmSync(path.join(input, "tre.md"));
+});
+
+test("related articles: kept with the file by the build cache, used by the next process while what they come from is unchanged", () => {
+  write("tre.md", article("Tre", "Il welfare di comunità a Lecco.\n"));
+  const cacheDir = path.join(work, "cache");
+  const context = { options, input, pathPrefix: "/" };
+  const signaturesOf = (model: ReturnType<typeof build>["model"]) => {
+    const signatures = signatureKeeper({ processes: true })(themeContext({ model, md: createMarkdown(), stylesheet: "/assets/editoriale.css", search: false }));
+    return new Map(model.articles.map((a) => [a.title, signatures.article(a)]));
+  };
+  // First process: nothing kept; the signatures score every article and fill each file's memo, which the cache saves.
+  const one = BuildCache.load(cacheDir, context, () => {});
+  const first = build(one);
+  const uno = first.byTitle("Uno");
+  assert.ok(uno);
+  assert.equal(relatedMemoOf(uno), {});
+  const before = signaturesOf(first.model);
+  const due = first.byTitle("Due");
+  assert.ok(due);
+  assert.equal(relatedMemoOf(uno)?.files, relatedByRoles(uno, options.roles, options.relatedCount).map((a) => a.file));
+  assert.equal(relatedMemoOf(uno)?.files?.sort(), [due.file, first.byTitle("Tre")?.file].sort(), "the other two share its tag");
+  one.save();
+  // Second process: the memo comes back from the cache file as it was at the end of the first build.
+  const two = BuildCache.load(cacheDir, context, () => {});
+  const second = build(two);
+  const memo = relatedMemoOf(second.byTitle("Uno")!);
+  assert.equal(memo, relatedMemoOf(uno));
+  assert.equal(signaturesOf(second.model), before, "the same signatures");
+  // Shown to be used: a kept list with the same key is taken as it is…
+  const file = memo?.files?.[0];
+  memo!.files = [];
+  assert.is.not(signaturesOf(second.model).get("Uno"), before.get("Uno"));
+  // …and one whose key no longer matches is computed again.
+  memo!.key = "something else";
+  assert.is(signaturesOf(second.model).get("Uno"), before.get("Uno"));
+  assert.ok(file && memo?.files?.includes(file));
+  rmSync(path.join(input, "tre.md"));
 });
 
 test("without a store (`npm start`) no body is known by its file: the signatures hash the text", () => {
