@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { readArticleFields, shortenedSlugNotice } from "../core/article.ts";
@@ -167,7 +167,7 @@ function withLazyBody(kept: Omit<ModelSource, "markdown">, absolute: string, byt
 }
 
 function hashOf(bytes: Buffer): string {
-  return createHash("sha1").update(bytes).digest("base64url");
+  return hash("sha1", bytes, "base64url");
 }
 
 /** The file's text as every later step reads it: UTF-8 checked, control characters and noncharacters removed. */

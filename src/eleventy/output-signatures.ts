@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Archive, ArchivePage } from "../core/archive.ts";
 import type { Article } from "../core/article.ts";
 import type { Dossier } from "../core/dossier.ts";
@@ -201,7 +201,8 @@ class Versions {
   token(key: string, text: string): string {
     const known = this.current.get(key);
     if (known && known.text === text) return known.token;
-    const token = createHash("sha1").update(text).digest("base64url").slice(0, 16);
+    // One call, no Hash object: a build makes tens of thousands of tokens of short texts.
+    const token = hash("sha1", text, "base64url").slice(0, 16);
     this.current.set(key, { text, token });
     return token;
   }
