@@ -79,10 +79,16 @@ function positive(flag: string, value: string): number {
   return n;
 }
 
-/** `[editoriale] search: … (Pagefind's process: 12.34 s CPU, 567 MiB at most)` → its CPU (ms) and peak memory (KiB). */
-function pagefindUsage(log: string): { cpuMs: number; peakKiB: number } | undefined {
-  const match = /Pagefind's process: ([\d.]+) s CPU, (\d+) MiB at most/.exec(log);
-  return match ? { cpuMs: Number(match[1]) * 1000, peakKiB: Number(match[2]) * 1024 } : undefined;
+/**
+ * `[editoriale] search: … (Pagefind's processes: 21, 2 at a time, 12.34 s CPU, 320 MiB the largest, 610 MiB together
+ * at most; with the build 980 MiB at most)` → their CPU (ms), the largest one's peak, the peak of those running at once
+ * together, and the peak of the build and them together (KiB; the last two sampled every 100 ms by the build).
+ */
+function pagefindUsage(log: string): { cpuMs: number; concurrent: number; largestKiB: number; togetherKiB: number; withBuildKiB: number } | undefined {
+  const match = /Pagefind's processes: \d+, (\d+) at a time, ([\d.]+) s CPU, (\d+) MiB the largest, (\d+) MiB together at most; with the build (\d+) MiB at most/.exec(log);
+  if (!match) return undefined;
+  const [, concurrent, cpu, largest, together, withBuild] = match.map(Number) as [number, number, number, number, number, number];
+  return { cpuMs: cpu * 1000, concurrent, largestKiB: largest * 1024, togetherKiB: together * 1024, withBuildKiB: withBuild * 1024 };
 }
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
@@ -151,9 +157,11 @@ async function main(): Promise<void> {
         check("floor", floor);
         if (r === 1 && count === opts.counts[0]) console.log(`floor command: (cd ${repo} && ${floor.command})`);
 
-        // Pagefind runs one process per search bundle, stopped and reaped after each: GNU time counts their CPU
-        // time already (its peak RSS is the largest single process: the build's). The build logs their CPU
-        // time and the largest bundle's peak memory, shown in their own column.
+        // Pagefind runs one process per search bundle (up to two at once), stopped and reaped after each: GNU time
+        // counts their CPU time already (its peak RSS is the largest single process: the build's). The build logs
+        // their CPU time, the largest one's peak memory and the peak of those running at once together, shown in
+        // their own columns; "build + Pagefind" adds the latter to the build's peak (an upper bound: the two peaks
+        // need not coincide), and the build's own sample of both at once is beside it.
         const pagefind = pagefindUsage(build.stdout);
         runs.push({ build, floor });
         rows.push({ ...measurementRow(`build ${count}${suffix}`, build), "load before": buildLoad });
@@ -164,9 +172,13 @@ async function main(): Promise<void> {
           "CPU build/floor": ratio(build.cpuMs, floor.cpuMs),
           "user build/floor": ratio(build.userMs, floor.userMs),
           "peak RSS build MiB": build.peakRssKiB === null ? "–" : (build.peakRssKiB / 1024).toFixed(0),
-          "Pagefind CPU s / peak MiB": pagefind ? `${(pagefind.cpuMs / 1000).toFixed(2)} / ${(pagefind.peakKiB / 1024).toFixed(0)}` : "–",
+          "Pagefind CPU s / largest / together MiB (at once)": pagefind
+            ? `${(pagefind.cpuMs / 1000).toFixed(2)} / ${(pagefind.largestKiB / 1024).toFixed(0)} / ${(pagefind.togetherKiB / 1024).toFixed(0)} (${pagefind.concurrent})`
+            : "–",
           "files build / floor": `${build.files ?? "–"} / ${floor.files ?? "–"}`,
-          "build + Pagefind peak MiB": build.peakRssKiB === null ? "–" : ((build.peakRssKiB + (pagefind?.peakKiB ?? 0)) / 1024).toFixed(0),
+          "build + Pagefind peak MiB (sampled)": build.peakRssKiB === null
+            ? "–"
+            : `${((build.peakRssKiB + (pagefind?.togetherKiB ?? 0)) / 1024).toFixed(0)}${pagefind ? ` (${(pagefind.withBuildKiB / 1024).toFixed(0)})` : ""}`,
         });
         if (!opts.warm) continue;
         // Warm builds: a new process each, after one edit, with the cache the cold build left.

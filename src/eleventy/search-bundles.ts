@@ -1,14 +1,17 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { SearchBundle } from "../core/search-plan.ts";
+import { searchJobs } from "../core/search-jobs.ts";
+import { PagefindMeter, type PagefindUsage } from "./pagefind-usage.ts";
 import { SearchCache } from "./search-cache.ts";
-import { indexedPart, pagefindVersion, SearchIndex, type IndexReport } from "./search-index.ts";
+import { indexedPart, pagefindVersion, SearchIndex } from "./search-index.ts";
 
 /** The list of bundles the search page reads (assets/cerca.js): `/pagefind/bundles.json`. */
 export const MANIFEST = "bundles.json";
 
-/** Bundles complete and waiting for Pagefind, at most, before `add` waits: bounds the pages held in memory. */
+/** Bundles complete and waiting for a Pagefind process, at most, before `add` waits: bounds the pages held in memory. */
 const WAITING = 2;
 
 /** Files of a bundle the search page never loads (Pagefind's ready-made interfaces): not kept, not published. */
@@ -35,6 +38,8 @@ export interface BundledSearchSettings {
   cacheDir: string;
   log: (line: string) => void;
   onBundle?: BundleProgress;
+  /** Pagefind processes at once; default: EDITORIALE_SEARCH_JOBS, else one per core, at most two (core/search-jobs.ts). */
+  jobs?: number;
   /**
    * A build that updates the published site in place (src/cli/update-in-place.ts): `folder` is that site; a bundle
    * whose copy there is already the cache's entry of its key is left there, and `pagefind/<bundle>/` added to `reused`.
@@ -42,18 +47,24 @@ export interface BundledSearchSettings {
   inPlace?: { folder: string; reused: string[] };
 }
 
-export interface BundledReport extends IndexReport {
+export interface BundledReport {
+  pages: number;
+  seconds: number;
   bundles: number;
-  /** Names of the bundles Pagefind indexed in this build (the others were copied from the cache). */
+  /** Names of the bundles Pagefind indexed in this build, in the order of `bundles` (the others were copied from the cache). */
   indexed: string[];
   /** The cache folder, absolute. */
   cacheDir: string;
+  /** Pagefind processes at once, at most, as set. */
+  jobs: number;
+  /** What Pagefind's processes used (Linux only; undefined elsewhere, or when nothing was indexed). */
+  process: PagefindUsage | undefined;
 }
 
 type Page = ({ bytes: Buffer } | { file: string }) & { digest?: string };
 
-/** The digest of what Pagefind is handed of a page (indexedPart): the unit of a bundle's key, kept by the build cache for each page. */
-export function searchDigest(part: string): string {
+/** The digest of what Pagefind is handed of a page (indexedPart), as a string or its UTF-8 bytes: the unit of a bundle's key, kept by the build cache for each page. */
+export function searchDigest(part: string | Buffer): string {
   return createHash("sha256").update(part).digest("base64url");
 }
 
@@ -66,7 +77,8 @@ interface Bundle {
    * digest (searchDigest) when known, so that the bundle's key needs no file read.
    */
   pages: Map<string, Page>;
-  done?: Promise<void>;
+  /** Every page is in: the bundle is queued, or being settled, or settled. */
+  complete: boolean;
 }
 
 /**
@@ -78,10 +90,13 @@ interface Bundle {
  * Pages arrive as they are written, newest first; once every page of a bundle
  * is in, the bundle's key (search-cache.ts: a hash of exactly what Pagefind
  * would be handed) decides: an unchanged bundle is copied from the cache, a
- * changed one is indexed by Pagefind in its own process — on the other core,
- * while this one renders the next pages — and stored in the cache. Bundles are
- * indexed one after another, Pagefind's process stopped after each, so its
- * memory is that of the largest bundle, not of the site.
+ * changed one is indexed by Pagefind in its own process — on another core,
+ * while this one renders the next pages — and stored in the cache. Up to
+ * `jobs` bundles are indexed at once, each in its own process, stopped once
+ * its bundle is written: Pagefind parses and indexes on one core per process,
+ * so with two processes the index keeps pace with the rendering instead of
+ * finishing long after it, and each process's memory is that of one bundle,
+ * not of the site. A bundle that fails stops the others and their processes.
  *
  * Two ways in, for the build cache's warm builds:
  * - `add(url, html)`: a page rendered by this build (its HTML as written);
@@ -95,18 +110,27 @@ export class BundledSearchIndex {
   private readonly byUrl = new Map<string, Bundle>();
   private readonly bundles: Bundle[];
   private readonly cache: SearchCache;
-  private readonly made: { indexed: string[]; cpuSeconds: number; peakKiB: number; measured: boolean } = { indexed: [], cpuSeconds: 0, peakKiB: 0, measured: false };
-  private readonly waiting: Bundle[] = [];
-  private chain: Promise<void> = Promise.resolve();
-  /** The Pagefind index being made, if any (stopped by `abandon`). */
-  private current: SearchIndex | undefined;
+  private readonly jobs: number;
+  private readonly indexed = new Set<Bundle>();
+  private readonly meter = new PagefindMeter();
+  /** Complete bundles not yet settled, oldest first. */
+  private readonly queued: Bundle[] = [];
+  /** The bundles being settled: each one's promise (never rejected: a failure goes to `failure`). */
+  private readonly settling = new Set<Promise<void>>();
+  /** Copies of Pagefind's Node API not in use (search-index.ts: one process each). */
+  private readonly instances: number[];
+  /** The Pagefind indexes being made (stopped by a failure or by `abandon`). */
+  private readonly current = new Set<SearchIndex>();
   private finished = 0;
   private failure: Error | undefined;
   private writing: Promise<BundledReport> | undefined;
   private readonly started = performance.now();
 
   constructor(private readonly settings: BundledSearchSettings) {
-    this.bundles = settings.bundles.map((b) => ({ name: b.name, urls: b.urls, pages: new Map() }));
+    this.jobs = settings.jobs ?? searchJobs(process.env.EDITORIALE_SEARCH_JOBS, availableParallelism());
+    // Copy 0 is Pagefind's module as imported anywhere else; the others are loaded again, only if used.
+    this.instances = Array.from({ length: this.jobs }, (_, i) => this.jobs - 1 - i);
+    this.bundles = settings.bundles.map((b) => ({ name: b.name, urls: b.urls, pages: new Map(), complete: false }));
     for (const bundle of this.bundles) for (const url of bundle.urls) this.byUrl.set(url, bundle);
     const made = `pagefind ${pagefindVersion()}, editoriale ${editorialeVersion()}, language ${settings.language.slice(0, 2)}`;
     this.cache = new SearchCache(settings.cacheDir, made, settings.log);
@@ -118,14 +142,14 @@ export class BundledSearchIndex {
 
   /**
    * A page rendered by this build; resolves to its search digest (for the build cache) after a turn of the event
-   * loop (so that Pagefind's pipe keeps flowing), or once Pagefind has room.
+   * loop (so that Pagefind's pipes keep flowing), or once a Pagefind process has room.
    */
   async add(url: string, html: string): Promise<string> {
     const part = indexedPart(html);
     const digest = searchDigest(part);
     this.take(url, { bytes: Buffer.from(part), digest });
     await new Promise<void>((resolve) => setImmediate(resolve));
-    while (this.waiting.length > WAITING) await this.waiting[0]?.done;
+    while (!this.failure && this.queued.length > WAITING && this.settling.size > 0) await Promise.race(this.settling);
     return digest;
   }
 
@@ -140,11 +164,11 @@ export class BundledSearchIndex {
     return this.writing;
   }
 
-  /** Stops without writing (the build failed): the bundle being indexed is dropped, Pagefind's process stopped. */
+  /** Stops without writing (the build failed): the bundles being indexed are dropped, Pagefind's processes stopped. */
   async abandon(): Promise<void> {
-    this.failure ??= new Error("the build stopped");
-    await this.current?.abandon();
-    await this.chain.catch(() => undefined);
+    await this.fail(new Error("the build stopped"));
+    await this.idle();
+    this.meter.stop();
   }
 
   private take(url: string, page: Page): void {
@@ -152,23 +176,45 @@ export class BundledSearchIndex {
     const bundle = this.byUrl.get(url);
     if (!bundle) throw new Error(`Editoriale: ${url} is not an article page of this build's search bundles`);
     bundle.pages.set(url, page);
-    if (bundle.pages.size === bundle.urls.length && !bundle.done) this.queue(bundle);
+    if (bundle.pages.size === bundle.urls.length && !bundle.complete) {
+      bundle.complete = true;
+      this.queued.push(bundle);
+      this.next();
+    }
   }
 
-  private queue(bundle: Bundle): void {
-    this.waiting.push(bundle);
-    const done = this.chain.then(() => (this.failure ? undefined : this.settle(bundle)));
-    // A failure stops the bundles after it and is reported by write(), where it is awaited.
-    this.chain = bundle.done = done.catch((error: unknown) => {
-      this.failure ??= error instanceof Error ? error : new Error(String(error));
-    }).finally(() => this.waiting.splice(this.waiting.indexOf(bundle), 1));
+  /** Starts queued bundles while a Pagefind process is free. */
+  private next(): void {
+    while (!this.failure && this.queued.length > 0 && this.instances.length > 0) {
+      const bundle = this.queued.shift() as Bundle;
+      const instance = this.instances.pop() as number;
+      const settled: Promise<void> = this.settle(bundle, instance)
+        .catch((error: unknown) => this.fail(error instanceof Error ? error : new Error(String(error))))
+        .finally(() => {
+          this.settling.delete(settled);
+          this.instances.push(instance);
+          this.next();
+        });
+      this.settling.add(settled);
+    }
   }
 
-  /** Copies the bundle from the cache when its key is unchanged, else indexes it and stores it. */
-  private async settle(bundle: Bundle): Promise<void> {
+  /** The first failure is the one reported; it stops every index being made, and no bundle starts after it. */
+  private async fail(error: Error): Promise<void> {
+    this.failure ??= error;
+    this.queued.splice(0);
+    await Promise.all([...this.current].map((index) => index.abandon()));
+  }
+
+  private async idle(): Promise<void> {
+    while (this.settling.size > 0) await Promise.race(this.settling);
+  }
+
+  /** Copies the bundle from the cache when its key is unchanged, else indexes it (with copy `instance` of Pagefind's API) and stores it. */
+  private async settle(bundle: Bundle, instance: number): Promise<void> {
     const pages = bundle.urls.map((url) => this.pageOf(bundle, url));
     bundle.pages.clear();
-    const key = this.cache.key(pages.map((page) => ({ url: page.url, digest: page.digest ?? searchDigest(page.content()) })));
+    const key = this.cache.key(pages.map((page) => ({ url: page.url, digest: page.digest ?? searchDigest(page.bytes()) })));
     const target = path.join(this.settings.outputDir, "pagefind", bundle.name);
     const inPlace = this.settings.inPlace;
     let how: "indexed" | "reused" = "reused";
@@ -176,60 +222,67 @@ export class BundledSearchIndex {
       inPlace.reused.push(`pagefind/${bundle.name}/`);
     } else if (!this.cache.restore(bundle.name, key, target)) {
       how = "indexed";
-      const index = (this.current = await SearchIndex.start(this.settings.language));
+      if (this.failure) throw this.failure;
+      const index = await SearchIndex.start(this.settings.language, instance);
+      this.current.add(index);
+      this.meter.watch(index.pid);
       const scratch = this.cache.scratch(bundle.name);
-      let report: IndexReport;
       try {
         for (const page of pages) {
-          // Once abandoned, nothing more is sent: Pagefind's Node API would start a new process for it.
+          // Once stopped, nothing more is sent: Pagefind's Node API would start a new process for it.
           if (this.failure) throw this.failure;
-          await index.add(page.url, page.content());
+          // As bytes until it is sent: half the memory of the string, for a whole bundle held while it is indexed.
+          await index.addIndexedPart(page.url, page.bytes().toString());
         }
         if (this.failure) throw this.failure;
-        report = await index.write(scratch);
+        const report = await index.write(scratch);
+        this.meter.done(index.pid, report.process);
+        if (this.failure) throw this.failure;
         for (const file of readdirSync(scratch)) if (UNUSED.test(file)) rmSync(path.join(scratch, file));
         this.cache.seal(bundle.name, key, scratch, target);
       } catch (error) {
         await index.abandon();
+        this.meter.done(index.pid, undefined);
         this.cache.drop(scratch);
         throw error;
       } finally {
-        this.current = undefined;
+        this.current.delete(index);
       }
-      this.made.indexed.push(bundle.name);
-      if (report.process) {
-        this.made.measured = true;
-        this.made.cpuSeconds += report.process.cpuSeconds;
-        this.made.peakKiB = Math.max(this.made.peakKiB, report.process.peakKiB);
-      }
+      this.indexed.add(bundle);
     }
     this.settings.onBundle?.(bundle.name, ++this.finished, this.bundles.length, how);
   }
 
-  /** A page of the bundle: its digest if known, and what Pagefind is handed of it (`<html lang>` and `<main>`, search-index.ts), from this build or read from its file once asked. */
-  private pageOf(bundle: Bundle, url: string): { url: string; digest: string | undefined; content: () => string } {
+  /**
+   * A page of the bundle: its digest if known, and what Pagefind is handed of it (`<html lang>` and `<main>`,
+   * search-index.ts) as UTF-8 bytes, from this build or read from its file once asked.
+   */
+  private pageOf(bundle: Bundle, url: string): { url: string; digest: string | undefined; bytes: () => Buffer } {
     const page = bundle.pages.get(url);
     if (!page) throw new Error(`Editoriale: ${url} never reached search bundle ${bundle.name}`);
-    let content: string | undefined;
-    return { url, digest: page.digest, content: () => (content ??= "bytes" in page ? page.bytes.toString() : indexedPart(readFileSync(page.file, "utf8"))) };
+    if ("bytes" in page) return { url, digest: page.digest, bytes: () => page.bytes };
+    let bytes: Buffer | undefined;
+    return { url, digest: page.digest, bytes: () => (bytes ??= Buffer.from(indexedPart(readFileSync(page.file, "utf8")))) };
   }
 
   private async writeNow(): Promise<BundledReport> {
-    const missing = this.bundles.flatMap((b) => b.urls.filter((url) => !b.pages.has(url) && !b.done).map((url) => `${url} (${b.name})`));
+    const missing = this.bundles.flatMap((b) => b.urls.filter((url) => !b.pages.has(url) && !b.complete).map((url) => `${url} (${b.name})`));
     if (missing.length > 0) {
       await this.abandon();
       throw new Error(`Editoriale: ${missing.length} article pages never reached the search index: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""}`);
     }
-    await this.chain;
+    await this.idle();
+    this.meter.stop();
     if (this.failure) throw this.failure;
     writeManifest(this.settings.outputDir, this.bundles.map((b) => ({ name: b.name, path: `${b.name}/`, pages: b.urls.length })));
     return {
       pages: this.bundles.reduce((n, b) => n + b.urls.length, 0),
       seconds: (performance.now() - this.started) / 1000,
-      process: this.made.measured ? { cpuSeconds: this.made.cpuSeconds, peakKiB: this.made.peakKiB } : undefined,
       bundles: this.bundles.length,
-      indexed: this.made.indexed,
+      indexed: this.bundles.filter((b) => this.indexed.has(b)).map((b) => b.name),
       cacheDir: this.cache.dir,
+      jobs: this.jobs,
+      process: this.meter.report(),
     };
   }
 }
@@ -255,13 +308,18 @@ function editorialeVersion(): string {
 
 /**
  * The build's search line: pages and bundles, which bundles Pagefind indexed
- * and how many came from the cache, and Pagefind's own CPU time (all its
- * processes) and peak memory (the largest bundle's), which a measurement of
+ * and how many came from the cache, and what Pagefind's processes used (all
+ * of them: CPU time; the largest one, and those running at once together:
+ * peak memory; and the build's own memory with them), which a measurement of
  * the build misses (bench/run.ts reads them from this line).
  */
 export function searchSummary(report: BundledReport, cacheDir: string): string {
   const reused = report.bundles - report.indexed.length;
   const names = report.indexed.length > 0 && report.indexed.length <= 10 ? ` (${report.indexed.join(", ")})` : "";
-  const usage = report.process ? ` (Pagefind's process: ${report.process.cpuSeconds.toFixed(2)} s CPU, ${Math.round(report.process.peakKiB / 1024)} MiB at most)` : "";
+  const p = report.process;
+  const mib = (kib: number) => `${Math.round(kib / 1024)} MiB`;
+  const usage = p
+    ? ` (Pagefind's processes: ${p.processes}, ${p.concurrent} at a time, ${p.cpuSeconds.toFixed(2)} s CPU, ${mib(p.largestKiB)} the largest, ${mib(p.togetherKiB)} together at most; with the build ${mib(p.withBuildKiB)} at most)`
+    : "";
   return `search: ${report.pages} pages in ${report.bundles} bundles in ${report.seconds.toFixed(2)} s: indexed ${report.indexed.length}${names}, reused ${reused} from ${cacheDir}/${usage}`;
 }

@@ -1,11 +1,14 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type * as Pagefind from "pagefind";
 import { EditorialeError } from "../core/errors.ts";
+import { childProcesses, processFigures, type PagefindProcess } from "./pagefind-usage.ts";
 
 /** Pages handed to Pagefind and not yet answered, at most: enough to keep its process busy, few enough to bound memory. */
 const IN_FLIGHT = 128;
+
+export type { PagefindProcess };
 
 export interface IndexReport {
   pages: number;
@@ -14,17 +17,12 @@ export interface IndexReport {
   process: PagefindProcess | undefined;
 }
 
-export interface PagefindProcess {
-  cpuSeconds: number;
-  peakKiB: number;
-}
-
 /**
  * One Pagefind index, in Pagefind's own process, fed page by page.
  *
- * Content mode makes one per search bundle (search-bundles.ts), one after
- * the other, each closed before the next so that Pagefind's memory is that of
- * one bundle; collection mode makes one for its posts. Only article pages are
+ * Content mode makes one per search bundle (search-bundles.ts), each closed
+ * once written so that each process's memory is that of one bundle, and
+ * several at once on as many cores; collection mode makes one for its posts. Only article pages are
  * indexed (the only pages with `data-pagefind-body`), with the site's language
  * forced so that every page shares one index.
  */
@@ -38,14 +36,32 @@ export class SearchIndex {
     private readonly pagefind: typeof Pagefind,
     private readonly index: Pagefind.PagefindIndex,
     private readonly started: number,
+    /** Pagefind's process (undefined where it cannot be told: not Linux). */
+    readonly pid: number | undefined,
   ) {}
 
-  static async start(language: string): Promise<SearchIndex> {
+  /**
+   * `instance`: which copy of Pagefind's Node API to use (0 or none: the
+   * module as imported anywhere else). The API keeps one process per copy of
+   * its module, so indexes made at the same time each need their own (see
+   * loadPagefind); one at a time, any.
+   */
+  static async start(language: string, instance?: number): Promise<SearchIndex> {
     const started = performance.now();
-    const pagefind = await loadPagefind();
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: language.slice(0, 2) });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    return new SearchIndex(pagefind, index, started);
+    const pagefind = await loadPagefind(instance);
+    const before = childProcesses();
+    // createIndex starts the process before it returns (Node's spawn returns once the program runs): the new child is it.
+    const creating = pagefind.createIndex({ forceLanguage: language.slice(0, 2) });
+    const spawned = [...childProcesses()].filter((pid) => !before.has(pid));
+    const pid = spawned.length === 1 ? spawned[0] : undefined;
+    try {
+      const { index, errors } = await creating;
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+      return new SearchIndex(pagefind, index, started, pid);
+    } catch (error) {
+      await pagefind.close();
+      throw error;
+    }
   }
 
   /**
@@ -54,8 +70,13 @@ export class SearchIndex {
    * pages unanswered, once the oldest is answered.
    */
   async add(url: string, page: string): Promise<void> {
+    await this.addIndexedPart(url, indexedPart(page));
+  }
+
+  /** The same, for a page already cut to what Pagefind needs (`indexedPart`). */
+  async addIndexedPart(url: string, part: string): Promise<void> {
     if (this.writing) throw new Error(`Editoriale: ${url} reached the search index after it was written`);
-    const added = this.index.addHTMLFile({ url, content: indexedPart(page) }).then(
+    const added = this.index.addHTMLFile({ url, content: part }).then(
       (response) => {
         if (response.errors.length > 0) this.failure ??= new Error(`Pagefind could not index ${url}: ${response.errors.join("; ")}`);
         else this.pages++;
@@ -81,16 +102,16 @@ export class SearchIndex {
       if (this.failure) throw this.failure;
       const written = await this.index.writeFiles({ outputPath: folder });
       if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-      return { pages: this.pages, seconds: (performance.now() - this.started) / 1000, process: pagefindProcess() };
+      return { pages: this.pages, seconds: (performance.now() - this.started) / 1000, process: processFigures(this.pid) };
     } finally {
       await this.pagefind.close();
     }
   }
 
-  /** Stops Pagefind without writing (the build failed). */
+  /** Stops Pagefind without writing (the build failed); the pages it had not answered are answered with an error. */
   async abandon(): Promise<void> {
-    await Promise.allSettled(this.inFlight.splice(0));
     await this.pagefind.close();
+    await Promise.allSettled(this.inFlight.splice(0));
   }
 }
 
@@ -98,10 +119,17 @@ export class SearchIndex {
  * Pagefind is an optional peer dependency of the package (a site without
  * search does not install it), so it is loaded only when search is on, and
  * its absence is the site's setting to correct, not a stack trace.
+ *
+ * Its Node API runs every index in one process, kept in its module, and that
+ * process indexes the pages it is sent one after another, on one core. Each
+ * `instance` from 1 on is the same module loaded again under its own URL (a
+ * query string, which Node's ES module loader keys modules by): its own
+ * process, indexing at the same time as the others.
  */
-export async function loadPagefind(): Promise<typeof Pagefind> {
+export async function loadPagefind(instance?: number): Promise<typeof Pagefind> {
   try {
-    return await import("pagefind");
+    if (!instance) return await import("pagefind");
+    return (await import(`${import.meta.resolve("pagefind")}?instance=${instance}`)) as typeof Pagefind;
   } catch (error) {
     if ((error as { code?: unknown }).code !== "ERR_MODULE_NOT_FOUND") throw error;
     throw missingPagefind();
@@ -141,29 +169,6 @@ export function indexedPart(page: string): string {
   if (start < 0 || end < start) return page;
   const lang = /<html[^>]*>/.exec(page)?.[0] ?? "<html>";
   return `<!DOCTYPE html>${lang}<body>${page.slice(start, end + "</main>".length)}</body></html>`;
-}
-
-/**
- * CPU time and peak memory (VmHWM) of the Pagefind process this one started,
- * read before it is stopped: it is a child of this process that is never
- * waited for, so a measurement of the build (GNU time) would not count it.
- */
-function pagefindProcess(): PagefindProcess | undefined {
-  try {
-    for (const pid of readdirSync("/proc")) {
-      if (!/^\d+$/.test(pid)) continue;
-      const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      if (!/^Name:\s*pagefind/m.test(status) || !new RegExp(`^PPid:\\s*${process.pid}$`, "m").test(status)) continue;
-      const peak = /^VmHWM:\s*(\d+) kB/m.exec(status);
-      // /proc/PID/stat: the fields after the command name; utime and stime are the 12th and 13th, in clock ticks (100 per second on Linux).
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-      const ticks = Number(fields[11]) + Number(fields[12]);
-      if (peak && Number.isFinite(ticks)) return { cpuSeconds: ticks / 100, peakKiB: Number(peak[1]) };
-    }
-  } catch {
-    // No /proc (not Linux), or a process ended while it was read: the figures are only informative.
-  }
-  return undefined;
 }
 
 /** Writes a page the index step needs before indexing (the search page itself). */

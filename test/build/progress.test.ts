@@ -47,12 +47,12 @@ const NPM_BUILD = ["scripts/build.ts"];
 
 /** Progress lines, with their seconds (which vary) written as "#". */
 const progressLines = (text: string) => text.split("\n").filter((line) => line.startsWith("Editoriale ›")).map((line) => line.replace(/ in \d+\.\d s/, " in # s"));
-/** Our own log lines, without what varies from run to run: seconds, images made or reused, Pagefind's process. */
+/** Our own log lines, without what varies from run to run: seconds, images made or reused, Pagefind's processes. */
 const logLines = (text: string) =>
   text
     .split("\n")
     .filter((line) => line.startsWith("[editoriale]"))
-    .map((line) => line.replace(/\d+\.\d+ s/g, "# s").replace(/\d+ made, \d+ reused/, "# made, # reused").replace(/ \(Pagefind's process: [^)]*\)/, "").replace(/ from \S*-search-cache\/$/, " from (the run's search cache)"));
+    .map((line) => line.replace(/\d+\.\d+ s/g, "# s").replace(/\d+ made, \d+ reused/, "# made, # reused").replace(/ \(Pagefind's processes: [^)]*\)/, "").replace(/ from \S*-search-cache\/$/, " from (the run's search cache)"));
 
 const EXPECTED = [
   "Editoriale › reading 4 files…",
