@@ -105,17 +105,24 @@ export class SearchCache {
    */
   seal(bundle: string, key: string, files: string, target: string): void {
     const folder = path.dirname(files);
-    const record: CacheRecord = {
-      format: FORMAT,
-      made: this.made,
-      key,
-      files: filesUnder(files).map((name) => {
-        const bytes = readFileSync(path.join(files, name));
-        return [name, bytes.length, sha256(bytes)];
-      }),
-    };
-    const wrong = place(files, record.files, target);
-    if (wrong !== undefined) throw new Error(`Editoriale: ${wrong} of search bundle ${bundle} changed while it was copied to ${target}`);
+    const record: CacheRecord = { format: FORMAT, made: this.made, key, files: [] };
+    // Each file is read once: hashed for the record and written to the target from the same bytes.
+    const folders = new Set<string>();
+    for (const name of filesUnder(files)) {
+      const bytes = readFileSync(path.join(files, name));
+      const sha = sha256(bytes);
+      record.files.push([name, bytes.length, sha]);
+      const to = path.join(target, name);
+      if (existsSync(to) && sameFile(to, bytes.length, sha)) continue;
+      // Removed first, never written through: the output may hold hard links to an earlier build's files.
+      rmSync(to, { force: true });
+      const dir = path.dirname(to);
+      if (!folders.has(dir)) mkdirSync(dir, { recursive: true });
+      folders.add(dir);
+      writeFileSync(to, bytes);
+    }
+    const wanted = new Set(record.files.map(([name]) => name));
+    for (const name of filesUnder(target)) if (!wanted.has(name)) rmSync(path.join(target, name), { force: true });
     writeFileSync(path.join(folder, RECORD), `${JSON.stringify(record)}\n`);
     const entry = path.join(this.dir, bundle);
     rmSync(entry, { recursive: true, force: true });
