@@ -16,7 +16,7 @@
  * marker says "updating" meanwhile, so a build killed then is followed by a
  * full build, which trusts no published file it has not checked.
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, linkSync, copyFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { REUSED_LIST } from "../core/site-files.ts";
 import { OURS_INSIDE, present } from "./atomic-output.ts";
@@ -50,19 +50,8 @@ export function takeReusedList(building: string): Reused | undefined {
 
 /** Every file and folder of the build folder but the marker. */
 export function buildTree(building: string): BuildTree {
-  const tree: BuildTree = { files: [], folders: [] };
-  const walk = (dir: string, prefix: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const name = prefix + entry.name;
-      if (prefix === "" && entry.name === MARKER) continue;
-      if (entry.isDirectory()) {
-        tree.folders.push(name);
-        walk(path.join(dir, entry.name), `${name}/`);
-      } else tree.files.push(name);
-    }
-  };
-  walk(building, "");
-  return tree;
+  const found = scan(building, (name, top) => top && name === MARKER);
+  return { files: [...found.files], folders: found.folders };
 }
 
 /** Whether updating pays: more files reused in place than files to move (else the reused files are linked in and the folders swapped). */
@@ -90,9 +79,9 @@ export function linkReused(target: string, building: string, reused: Reused): vo
       copyFileSync(from, to);
     }
   };
-  missingReused(target, reused);
+  refuseMissing(scan(target, () => false, new Set(reused.folders)), reused);
   for (const file of reused.files) put(file);
-  for (const folder of reused.folders) for (const file of filesUnder(path.join(target, folder))) put(`${folder}/${file}`);
+  for (const folder of reused.folders) for (const file of scan(path.join(target, folder), () => false).files) put(`${folder}/${file}`);
 }
 
 /**
@@ -103,8 +92,7 @@ export function linkReused(target: string, building: string, reused: Reused): vo
 export function updateInPlace(target: string, building: string, reused: Reused, tree: BuildTree, keep: readonly string[]): { kept: string[]; moved: number; removed: number } {
   const skipTop = new Set([MARKER, path.basename(building), ...keep]);
   const published = scan(target, (name, top) => (top && (skipTop.has(name) || OURS_INSIDE.test(name))), new Set(reused.folders));
-  const missing = [...reused.files.filter((f) => !published.files.has(f)), ...reused.folders.filter((f) => !published.keptFolders.has(f)).map((f) => `${f}/`)];
-  if (missing.length > 0) throw goneError(missing);
+  refuseMissing(published, reused);
   const newFiles = new Set([...reused.files, ...tree.files]);
   const newFolders = new Set(tree.folders);
   for (const file of [...reused.files, ...reused.folders]) for (let dir = path.posix.dirname(file); dir !== "."; dir = path.posix.dirname(dir)) newFolders.add(dir);
@@ -130,8 +118,16 @@ export function updateInPlace(target: string, building: string, reused: Reused, 
   return { kept: keep.filter((name) => present(path.join(target, name))), moved: tree.files.length, removed };
 }
 
-/** The published site's files and folders (parents before children), but the entries skipped; the reused folders found are not entered. */
-function scan(root: string, skip: (name: string, top: boolean) => boolean, reusedFolders: ReadonlySet<string>): { files: Set<string>; folders: string[]; keptFolders: Set<string> } {
+interface Scanned {
+  files: Set<string>;
+  /** Parents before children. */
+  folders: string[];
+  /** The reused folders found (listed, not entered). */
+  keptFolders: Set<string>;
+}
+
+/** A folder's files and folders, relative with "/", but the entries skipped; the reused folders found are not entered. */
+function scan(root: string, skip: (name: string, top: boolean) => boolean, reusedFolders: ReadonlySet<string> = new Set()): Scanned {
   const found = { files: new Set<string>(), folders: [] as string[], keptFolders: new Set<string>() };
   const walk = (dir: string, prefix: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -149,42 +145,11 @@ function scan(root: string, skip: (name: string, top: boolean) => boolean, reuse
   return found;
 }
 
-/** Refuses to go on when reused files are gone from the published site. */
-function missingReused(target: string, reused: Reused): void {
-  const missing = [...reused.files.filter((f) => !isFile(path.join(target, f))), ...reused.folders.filter((f) => !isFolder(path.join(target, f))).map((f) => `${f}/`)];
-  if (missing.length > 0) throw goneError(missing);
-}
-
-function goneError(missing: readonly string[]): Error {
+/** Refuses to go on when reused files or folders are not in the published site (changed while the build ran). */
+function refuseMissing(published: Scanned, reused: Reused): void {
+  const missing = [...reused.files.filter((f) => !published.files.has(f)), ...reused.folders.filter((f) => !published.keptFolders.has(f)).map((f) => `${f}/`)];
+  if (missing.length === 0) return;
   const shown = missing.slice(0, 3).join(", ") + (missing.length > 3 ? `, and ${missing.length - 3} more` : "");
   const one = missing.length === 1;
-  return new Error(`${missing.length} published ${one ? "file" : "files"} that the build reused ${one ? "is" : "are"} gone (${shown}): the output changed while the build ran; nothing was changed. Fix: build again`);
-}
-
-function filesUnder(dir: string): string[] {
-  const files: string[] = [];
-  const walk = (at: string, prefix: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(path.join(at, entry.name), `${prefix}${entry.name}/`);
-      else files.push(prefix + entry.name);
-    }
-  };
-  walk(dir, "");
-  return files;
-}
-
-function isFile(p: string): boolean {
-  try {
-    return lstatSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isFolder(p: string): boolean {
-  try {
-    return lstatSync(p).isDirectory();
-  } catch {
-    return false;
-  }
+  throw new Error(`${missing.length} published ${one ? "file" : "files"} that the build reused ${one ? "is" : "are"} gone (${shown}): the output changed while the build ran; nothing was changed. Fix: build again`);
 }
