@@ -77,8 +77,8 @@ export class ContentBuilder {
   private indexing: { pages: number; done: number; advance: ((pages: number) => void) | undefined } | undefined;
   /** The search index is made on the first build of a session only (seconds on a large site). */
   private indexed = false;
-  /** A build updating the published site in place: what it left there, listed for scripts/build.ts once the search bundles are settled. */
-  private reusedInPlace: { output: string; reused: string[] } | undefined;
+  /** A build updating the published site in place: what it left there, listed for scripts/build.ts by finish (once the search bundles are settled). */
+  private reusedInPlace: string[] | undefined;
   private last: { theme: Theme; dryRun: boolean; pathPrefix: string; progress: Progress } | undefined;
 
   constructor(
@@ -183,8 +183,7 @@ export class ContentBuilder {
       });
       progress.end();
       // The search bundles left in place are known once every bundle is settled: the list is written in finish.
-      this.reusedInPlace = inPlace && { output: request.output, reused: inPlace.reused };
-      if (inPlace && !search) writeReusedList(request.output, inPlace.reused);
+      this.reusedInPlace = inPlace?.reused;
       cache?.save();
       // Images and files of the articles live with them in `content/media/` and are published at /media/.
       copyMediaFiles(request.input, request.output);
@@ -196,8 +195,19 @@ export class ContentBuilder {
     }
   }
 
-  /** After Eleventy's own templates: the search page, and the index once every bundle is in place. */
+  /**
+   * After Eleventy's own templates: the search page, the index once every bundle is in place, and for a build
+   * updating the published site in place, the list of what it left there (reused-list.ts).
+   */
   async finish(output: string): Promise<BundledReport | undefined> {
+    const report = await this.finishSearch(output);
+    const reused = this.reusedInPlace;
+    this.reusedInPlace = undefined;
+    if (reused) writeReusedList(output, reused);
+    return report;
+  }
+
+  private async finishSearch(output: string): Promise<BundledReport | undefined> {
     const last = this.last;
     if (!this.options.search || !last || last.dryRun) return undefined;
     writePage(output, "cerca/index.html", withPathPrefix(renderView(last.theme, last.theme.parts.search(last.theme)), last.pathPrefix));
@@ -213,14 +223,12 @@ export class ContentBuilder {
       const report = await search.write();
       progress.end();
       this.indexed = true;
-      if (this.reusedInPlace) writeReusedList(this.reusedInPlace.output, this.reusedInPlace.reused);
       return report;
     } catch (error) {
       progress.abandon();
       throw error;
     } finally {
       this.indexing = undefined;
-      this.reusedInPlace = undefined;
     }
   }
 

@@ -221,6 +221,20 @@ test("a file that is not a cache: one notice", () => {
   assert.match(notices(run.log)[0] ?? "", /ignored: it is not a cache file of this format/);
 });
 
+test("search off: a warm build updates the site in place too, and leaves no list of reused files behind", () => {
+  const noSearch = path.join(work, "data-no-search");
+  cpSync(data, noSearch, { recursive: true });
+  writeFileSync(path.join(noSearch, "editoriale.json"), `${JSON.stringify({ search: false })}\n`);
+  const out = path.join(work, "site-no-search");
+  const options = { cacheDir: path.join(work, "cache-no-search"), dataDir: noSearch };
+  build(out, options);
+  edit("articolo-9.md", (text) => `${text}\nLa giunta ha prorogato il bando per i centri estivi.\n`);
+  const run = build(out, options);
+  assert.match(run.log, new RegExp(`site-no-search updated in place: \\d+ files written, 0 removed, ${run.reused} unchanged`));
+  assert.not.ok(allFiles(out).includes(".editoriale-reused"));
+  assertIdentical(out, clean("no-search", noSearch));
+});
+
 test("a site with images: pages whose bodies show images are rendered again, every made image file is there", () => {
   const fixture = path.join(ROOT, "test/fixtures/images/site");
   const input = path.join(work, "images-content");
