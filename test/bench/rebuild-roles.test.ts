@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { readTree } from "../helpers/read-tree.ts";
+import { freshTree, readTree } from "../helpers/read-tree.ts";
 import { generateCorpus } from "../../bench/corpus.ts";
 import { createMarkdown } from "../../src/core/markdown.ts";
 import { outputPath } from "../../src/core/output-path.ts";
@@ -30,12 +30,8 @@ function server(output: string) {
   };
 }
 
-async function freshBuild(): Promise<Map<string, string>> {
-  const out = mkdtempSync(path.join(work, "fresh-"));
-  await server(out)(false);
-  const files = readTree(out);
-  rmSync(out, { recursive: true, force: true });
-  return files;
+function freshBuild(): Promise<Map<string, string>> {
+  return freshTree(work, (out) => server(out)(false));
 }
 
 let edits = 0;

@@ -3,7 +3,7 @@ import * as assert from "uvu/assert";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { closestName, editDistance } from "../../src/core/closest-name.ts";
-import { EditorialeError, formatProblem } from "../../src/core/errors.ts";
+import { optionProblems as problems } from "../helpers/option-problems.ts";
 import { resolveOptions } from "../../src/core/options.ts";
 import { loadSiteData } from "../../src/eleventy/site-data.ts";
 
@@ -32,17 +32,6 @@ test("words can be overridden one by one", () => {
   assert.is(o.words.readMore, "Continua");
   assert.is(o.words.newerPosts, "Articoli più recenti");
 });
-
-/** The one-line problems of a failed resolveOptions, in order. */
-function problems(options: unknown): string[] {
-  try {
-    resolveOptions(options);
-  } catch (error) {
-    if (error instanceof EditorialeError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
-}
 
 test("an unknown top-level option names the closest valid one (feedsize → feedSize)", () => {
   assert.equal(problems({ site, feedsize: 5 }), [

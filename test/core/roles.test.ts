@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { EditorialeError, formatProblem } from "../../src/core/errors.ts";
+import { optionProblems as problems } from "../helpers/option-problems.ts";
 import { resolveOptions, type ResolvedOptions } from "../../src/core/options.ts";
 
 const site = { title: "Sito", url: "https://s.example/" };
@@ -16,17 +16,6 @@ function roleKeys(o: ResolvedOptions) {
     footer: footer.map((t) => t.key),
     related: related.map((t) => t.key),
   };
-}
-
-/** The one-line problems of a failed resolveOptions, in order. */
-function problems(options: unknown): string[] {
-  try {
-    resolveOptions(options);
-  } catch (error) {
-    if (error instanceof EditorialeError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
 }
 
 const own = [

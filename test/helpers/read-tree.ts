@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 /** Every file under `dir` with its text, by path relative to `dir`: two sites compare as two maps. */
@@ -12,5 +12,14 @@ export function readTree(dir: string): Map<string, string> {
     }
   };
   walk(dir);
+  return files;
+}
+
+/** The files a build writes into a fresh folder under `parent` (removed afterwards): what a rebuild must leave on disk. */
+export async function freshTree(parent: string, build: (output: string) => Promise<unknown>): Promise<Map<string, string>> {
+  const out = mkdtempSync(path.join(parent, "fresh-"));
+  await build(out);
+  const files = readTree(out);
+  rmSync(out, { recursive: true, force: true });
   return files;
 }
