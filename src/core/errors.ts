@@ -22,6 +22,7 @@ export const ERRORS = {
   SITE_EMPTY: "A one-off build found no article to publish",
   FILE_UNREADABLE: "A content file or folder cannot be read",
   FILE_ENCODING: "A content file is not UTF-8 text",
+  FILE_CHANGED: "A content file changed while the site was being built",
   DOSSIER_NAME_INVALID: "A dossier's file name cannot be its address",
   IMAGE_ALT_MISSING: "A featured image has no text alternative",
   IMAGE_MISSING: "An image is not in the content folder",

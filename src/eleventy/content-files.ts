@@ -71,7 +71,8 @@ export function contentReader(readFrontMatter: FrontMatterReader, reading?: Arti
         if (stat.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
         if (!stat.isFile()) throw Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
         if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
-          cached = store ? readThroughStore(file, stat, store, readFrontMatter, reading) : { mtimeMs: stat.mtimeMs, size: stat.size, hash: "", ...readSource(file, readFileSync(file), readFrontMatter) };
+          const holding: BodyHolding = runMode === "build" ? "file" : "bytes";
+          cached = store ? readThroughStore(file, stat, store, readFrontMatter, reading) : readWithoutStore(file, stat, readFrontMatter, holding, reading);
           cache.set(file, cached);
         } else store?.keep(file, withoutBody(cached));
       } catch (error) {
@@ -105,23 +106,37 @@ function readThroughStore(file: string, stat: Stats, store: SourceStore, readFro
   if (kept?.hash === hash) {
     const entry = { ...kept, mtimeMs: stat.mtimeMs, size: stat.size };
     // What the store keeps is what it had: its body is not read (it would be decoded), as the store strips it anyway.
-    store.keep(file, { ...entry, source: kept.source && { ...kept.source, markdown: "" } });
-    return { ...entry, source: kept.source && withLazyBody(kept.source, file, bytes) };
+    store.keep(file, { ...entry, source: kept.source && bodiless(kept.source) });
+    return { ...entry, source: kept.source && withBodyFromFile(kept.source, file, hash) };
   }
-  const entry: CachedSource = { mtimeMs: stat.mtimeMs, size: stat.size, hash, ...readSource(file, bytes, readFrontMatter, hash) };
+  const entry: CachedSource = { mtimeMs: stat.mtimeMs, size: stat.size, hash, ...readSource(file, bytes, readFrontMatter, { hash, holding: "file", known: true }) };
   const source = entry.source;
   // Read as an article here rather than by the site model, so that the store keeps it for the next build.
-  if (reading && source?.kind === "article" && source.data[PROBLEMS_KEY] === undefined) {
-    const read = readArticleFields(source, reading.taxonomies, reading.md);
-    source.articleRead = read;
-    // Of an article read without a problem, the next build needs no data but what the reader and the site model look at besides the article.
-    if (read.problems.length === 0) {
-      store.keep(file, { ...entry, source: { ...source, data: dataBesidesArticle(source.data) } });
-      return entry;
-    }
-  }
-  store.keep(file, entry);
+  const read = source && readArticleNow(source, reading);
+  // Of an article read without a problem, the next build needs no data but what the reader and the site model look at besides the article.
+  if (source && read && read.problems.length === 0) store.keep(file, { ...entry, source: { ...bodiless(source), data: dataBesidesArticle(source.data) } });
+  else store.keep(file, entry);
   return entry;
+}
+
+/** A file read with no build cache: by a one-off build (its body read again when asked) or by `npm start` (its body kept). */
+function readWithoutStore(file: string, stat: Stats, readFrontMatter: FrontMatterReader, holding: BodyHolding, reading: ArticleReading | undefined): CachedSource {
+  const bytes = readFileSync(file);
+  const hash = holding === "file" ? hashOf(bytes) : "";
+  const entry: CachedSource = { mtimeMs: stat.mtimeMs, size: stat.size, hash: "", ...readSource(file, bytes, readFrontMatter, { hash, holding, known: false }) };
+  if (entry.source && holding === "file") readArticleNow(entry.source, reading);
+  return entry;
+}
+
+/**
+ * An article's fields read now, while its body is at hand (its excerpt), rather than by the site model;
+ * then a body read again from its file when asked is let go (withBodyFromFile).
+ */
+function readArticleNow(source: ModelSource, reading: ArticleReading | undefined): ModelSource["articleRead"] {
+  if (reading && source.kind === "article" && source.data[PROBLEMS_KEY] === undefined) source.articleRead = readArticleFields(source, reading.taxonomies, reading.md);
+  const held = heldBodies.get(source);
+  if (held) held.body = undefined;
+  return source.articleRead;
 }
 
 function dataBesidesArticle(data: Record<string, unknown>): Record<string, unknown> {
@@ -132,10 +147,24 @@ function dataBesidesArticle(data: Record<string, unknown>): Record<string, unkno
 
 /** The entry as the store keeps it, its body left out without reading it (a lazy body would be decoded; the store strips the body anyway). */
 function withoutBody(entry: CachedSource): CachedSource {
-  if (!entry.source) return entry;
-  const source: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(Object.getOwnPropertyDescriptors(entry.source))) if (key !== "markdown") source[key] = value.value;
-  return { ...entry, source: { ...(source as Omit<ModelSource, "markdown">), markdown: "" } };
+  return entry.source ? { ...entry, source: bodiless(entry.source) } : entry;
+}
+
+/** A copy of the source with an empty body, made without reading its body (a spread would decode it). */
+function bodiless(source: Omit<ModelSource, "markdown">): ModelSource {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(Object.getOwnPropertyDescriptors(source))) if (key !== "markdown") copy[key] = value.value;
+  return { ...(copy as Omit<ModelSource, "markdown">), markdown: "" };
+}
+
+/**
+ * A source whose body is held as UTF-8 bytes and decoded each time it is read. The text a body is cut from
+ * is UTF-16 as soon as it has one typographic apostrophe, so held as a string it took twice the memory, with
+ * the front matter besides; a build reads a body a few times (its excerpt, its page, perhaps a feed).
+ */
+function withBodyAsBytes(source: Omit<ModelSource, "markdown">, body: string): ModelSource {
+  const bytes = Buffer.from(body, "utf8");
+  return Object.defineProperty(bodiless(source), "markdown", { enumerable: true, get: (): string => bytes.toString("utf8") });
 }
 
 /** What reading an article takes besides its file: the site's taxonomies and Markdown renderer (see readArticleFields). */
@@ -145,26 +174,43 @@ export interface ArticleReading {
 }
 
 /**
- * A kept source whose body is decoded when first read. Most of a warm build's reading was decoding
- * and cleaning bodies that nothing renders; the signatures know a kept body by `knownBody`.
+ * A source whose body is read again from its file each time it is asked for (a one-off build: a page and
+ * perhaps a feed ask), instead of being held for the whole build: the bodies are most of a site's text.
+ * The bytes must still be those read at first (their hash): a file saved during the build stops it.
  */
-function withLazyBody(kept: Omit<ModelSource, "markdown">, absolute: string, bytes: Buffer): ModelSource {
-  let left: Buffer | undefined = bytes;
-  let body = "";
-  const source = { ...kept, markdown: "" };
-  Object.defineProperty(source, "markdown", {
-    enumerable: true,
-    get(): string {
-      if (left !== undefined) {
-        // The same bytes were read without a problem by the build that kept them (under the same code: the cache's key).
-        body = splitFrontMatter(textOf(absolute, left)).body;
-        left = undefined;
-      }
-      return body;
-    },
-  });
-  return source;
+function withBodyFromFile(source: Omit<ModelSource, "markdown">, absolute: string, hash: string, read?: string): ModelSource {
+  const made = bodiless(source);
+  // The body as read at first serves while the file is being read (an article's excerpt): see readArticleNow.
+  const held = read === undefined ? undefined : { body: read };
+  if (held) heldBodies.set(made, held);
+  return Object.defineProperty(made, "markdown", { enumerable: true, get: (): string => held?.body ?? bodyReadAgain(absolute, hash) });
 }
+
+/** Bodies held while their file is being read, by source. */
+const heldBodies = new WeakMap<ModelSource, { body: string | undefined }>();
+
+function bodyReadAgain(absolute: string, hash: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    throw new EditorialeError([fileSystemProblem(error, absolute, "file")]);
+  }
+  if (hashOf(bytes) !== hash) {
+    throw new EditorialeError([
+      {
+        code: "FILE_CHANGED",
+        file: displayPath(absolute),
+        field: "(file)",
+        message: "the file changed while the site was being built, after it had been read",
+        fix: "build again once it is saved (no editor, import or sync tool writing it during the build)",
+      },
+    ]);
+  }
+  // The same bytes were read without a problem at the start of this build, or by the build that kept them (under the same code: the cache's key).
+  return splitFrontMatter(textOf(absolute, bytes)).body;
+}
+
 
 function hashOf(bytes: Buffer): string {
   return hash("sha1", bytes, "base64url");
@@ -180,8 +226,18 @@ function textOf(absolute: string, bytes: Buffer): string {
   return stripForbiddenCharacters(decoded.text);
 }
 
-/** `hash`: the bytes' hash when a store keeps what is read (the build cache), so that the body is known by it in later builds. */
-function readSource(absolute: string, bytes: Buffer, readFrontMatter: FrontMatterReader, hash = ""): { source: ModelSource | undefined; notices: string[] } {
+/**
+ * How a source's body is held: read again from its file when asked ("file", a one-off build, which reads each
+ * body once or twice), or kept as UTF-8 bytes ("bytes", `npm start`, whose files change between its builds).
+ */
+type BodyHolding = "file" | "bytes";
+
+/**
+ * `hash`: the bytes' hash (for a body read again from the file); `known`: a store keeps what is read (the
+ * build cache), so that the body is known by that hash in later builds.
+ */
+function readSource(absolute: string, bytes: Buffer, readFrontMatter: FrontMatterReader, body: { hash: string; holding: BodyHolding; known: boolean }): { source: ModelSource | undefined; notices: string[] } {
+  const { hash } = body;
   const file = displayPath(absolute);
   const text = textOf(absolute, bytes);
   const split = splitFrontMatter(text);
@@ -193,9 +249,9 @@ function readSource(absolute: string, bytes: Buffer, readFrontMatter: FrontMatte
   const kind = data[KIND_KEY] === "dossier" || data[KIND_KEY] === "page" ? data[KIND_KEY] : "article";
   const url = typeof data.permalink === "string" ? data.permalink : "";
   const notice = kind === "article" ? shortenedSlugNotice(file, data) : undefined;
-  const source: ModelSource = { kind, file, url, data, markdown: split.body };
+  const source = body.holding === "file" ? withBodyFromFile({ kind, file, url, data }, absolute, hash, split.body) : withBodyAsBytes({ kind, file, url, data }, split.body);
   // The file's bytes fix its body: their hash tells one body from another as well as the body's own would.
-  if (hash) {
+  if (body.known) {
     source.knownBody = { token: `file:${hash}`, mayShowImage: mayShowImage(split.body) };
     // Filled by the signatures, later in the build, and saved with the file then: the store keeps this very object.
     if (kind === "article") source.relatedMemo = {};

@@ -113,7 +113,9 @@ export function outputWriter() {
         made.add(dir);
       }
     };
+    const turn = eventLoopTurns();
     for (const output of outputs) {
+      await turn();
       stale.delete(output.path);
       const signature = remember || before ? output.signature?.() : undefined;
       const known = remember ? previous.get(output.path) : undefined;
@@ -163,6 +165,24 @@ export function outputWriter() {
       report.removed++;
     }
     return report;
+  };
+}
+
+/** How long the writer may keep the event loop to itself: Pagefind's processes are fed and heard in its turns. */
+const TURN_MS = 10;
+
+/**
+ * A function to await before each output: every TURN_MS it lets the event loop run (a macrotask, so that pipes
+ * and timers are served), else it resolves at once. Outputs reused or skipped never wait for anything, so
+ * without it a warm build would starve the search index's Pagefind processes for seconds.
+ */
+function eventLoopTurns(): () => Promise<void> | undefined {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    if (now - last < TURN_MS) return undefined;
+    last = now;
+    return new Promise<void>((resolve) => setImmediate(resolve));
   };
 }
 

@@ -65,9 +65,9 @@ export class SearchIndex {
   }
 
   /**
-   * Hands one page to Pagefind. Returns once Pagefind's process has been
-   * given the chance to read it (a turn of the event loop), or, with too many
-   * pages unanswered, once the oldest is answered.
+   * Hands one page to Pagefind: sent at once (its process reads it in the event loop's next turns), and
+   * returns then, or, with too many pages unanswered, once the oldest is answered. A turn per page would
+   * tie the bundle's pace to the writer's turns (output-writer.ts) instead of Pagefind's.
    */
   async add(url: string, page: string): Promise<void> {
     await this.addIndexedPart(url, indexedPart(page));
@@ -87,7 +87,6 @@ export class SearchIndex {
     );
     this.inFlight.push(added);
     if (this.inFlight.length >= IN_FLIGHT) await this.inFlight.shift();
-    else await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   /** Writes the index files into `folder` once every page handed over is indexed, then stops Pagefind; asked twice, writes once. */

@@ -3,6 +3,7 @@ import * as assert from "uvu/assert";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { EditorialeError } from "../../src/core/errors.ts";
 import { createMarkdown } from "../../src/core/markdown.ts";
 import { resolveOptions } from "../../src/core/options.ts";
 import { relatedByRoles } from "../../src/core/related.ts";
@@ -151,6 +152,42 @@ test("without a store (`npm start`) no body is known by its file: the signatures
   const model = buildSiteModel(read(input, "serve"), options, md);
   assert.is(model.articles.length, 2);
   for (const a of model.articles) assert.is(knownBodyOf(a), undefined);
+});
+
+test("a one-off build reads a body again from its file when asked, not held; a file saved since it was read stops the build (FILE_CHANGED)", () => {
+  for (const store of [new MemoryStore(), undefined]) {
+    write("tre.md", article("Tre", "Il piano di zona del distretto.\n"));
+    const md = createMarkdown();
+    const read = contentReader(frontMatterEngine(options, () => input), { taxonomies: options.taxonomies, md });
+    const model = buildSiteModel(read(input, "build", undefined, store), options, md);
+    const tre = model.articles.find((a) => a.title === "Tre");
+    assert.ok(tre);
+    assert.is(tre.excerpt, "Il piano di zona del distretto.", "the excerpt is taken while the file is read");
+    assert.is(tre.markdown, "Il piano di zona del distretto.\n");
+    write("tre.md", article("Tre", "Il piano di zona del distretto, riscritto.\n"));
+    try {
+      void tre.markdown;
+      assert.unreachable("a body changed since it was read must not be rendered");
+    } catch (error) {
+      assert.instance(error, EditorialeError);
+      const [problem] = (error as EditorialeError).problems;
+      assert.is(problem?.code, "FILE_CHANGED");
+      assert.match(problem?.file ?? "", /tre\.md$/);
+      assert.is(problem?.field, "(file)");
+      assert.match(problem?.fix ?? "", /build again/);
+    }
+    rmSync(path.join(input, "tre.md"));
+  }
+});
+
+test("`npm start` keeps each body it read (as bytes): a file saved later reaches the next build, not this one's pages", () => {
+  write("tre.md", article("Tre", "Il piano di zona del distretto.\n"));
+  const md = createMarkdown();
+  const read = contentReader(frontMatterEngine(options, () => input));
+  const model = buildSiteModel(read(input, "serve"), options, md);
+  write("tre.md", article("Tre", "Il piano di zona, riscritto.\n"));
+  assert.is(model.articles.find((a) => a.title === "Tre")?.markdown, "Il piano di zona del distretto.\n");
+  rmSync(path.join(input, "tre.md"));
 });
 
 test.after(() => rmSync(work, { recursive: true, force: true }));
