@@ -34,11 +34,13 @@ export interface BuildSignatures {
  * (`npm start`) or in the build cache (`npm run build`, `across.processes`).
  */
 export function signatureKeeper(across: { processes: boolean } = { processes: false }) {
-  const stamps = new Versions();
-  const bodies = new Versions();
-  const terms = new Versions();
-  const chromes = new Versions();
-  const heads = new Versions();
+  // Across processes each text is numbered once per build: remembering it would only hold memory.
+  const remember = !across.processes;
+  const stamps = new Versions(remember);
+  const bodies = new Versions(remember);
+  const terms = new Versions(remember);
+  const chromes = new Versions(remember);
+  const heads = new Versions(remember);
   /** articleStamp by the article's origin: an unchanged file's stamp is not made again. */
   const ownStamps = new WeakMap<object, string>();
   const ownStamp = (article: Article): string => {
@@ -193,17 +195,19 @@ const CHROME_PARTS: ReadonlySet<string> = new Set(["document", "header", "footer
  * A short hash of each distinct text: the same text gives the same token in
  * every process, so that signatures can be kept between builds (the build
  * cache, build-cache.ts). The key is kept for readability of the callers; the
- * token depends on the text only. The last text of each key is remembered, so
- * that an unchanged text is not hashed again within one process.
+ * token depends on the text only. In a process that builds again, the last text
+ * of each key is remembered, so that an unchanged text is not hashed again.
  */
 class Versions {
   private readonly current = new Map<string, { text: string; token: string }>();
+  /** `remember`: keep each key's last text and token (a process that builds again: `npm start`). */
+  constructor(private readonly remember: boolean) {}
   token(key: string, text: string): string {
     const known = this.current.get(key);
     if (known && known.text === text) return known.token;
     // One call, no Hash object: a build makes tens of thousands of tokens of short texts.
     const token = hash("sha1", text, "base64url").slice(0, 16);
-    this.current.set(key, { text, token });
+    if (this.remember) this.current.set(key, { text, token });
     return token;
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** The folder that keeps each bundle's index files between builds (EDITORIALE_SEARCH_CACHE: another one, e.g. a test's own). */
@@ -8,6 +8,13 @@ export const SEARCH_CACHE_DIR = ".cache/editoriale/search";
 /** Part of every key: a change to what a record says or how pages are fed to Pagefind makes every bundle again. */
 const FORMAT = 2;
 const RECORD = "record.json";
+/** Where the entry's files were last put, and each one's size, time and inode there (see `sameAt`). */
+const PLACED = "placed.json";
+
+interface PlacedRecord {
+  key: string;
+  files: Array<[string, number, number, number]>;
+}
 
 interface CacheRecord {
   format: number;
@@ -63,7 +70,9 @@ export class SearchCache {
     if (record.key !== key) return false;
     try {
       const wrong = place(path.join(entry, "files"), record.files, target);
-      return wrong === undefined ? true : this.notice(bundle, `${wrong} does not match its record`);
+      if (wrong !== undefined) return this.notice(bundle, `${wrong} does not match its record`);
+      notePlaced(entry, key, target, record.files);
+      return true;
     } catch (error) {
       return this.notice(bundle, `it could not be read (${(error as Error).message})`);
     }
@@ -80,6 +89,8 @@ export class SearchCache {
     try {
       const names = filesUnder(folder);
       if (names.length !== record.files.length) return false;
+      // The files this build's predecessor put there, untouched since (size, time and inode): no need to read them.
+      if (samePlaced(readPlaced(path.join(this.dir, bundle, PLACED)), key, names, folder)) return true;
       const wanted = new Map(record.files.map(([name, size, sha]) => [name, { size, sha }]));
       return names.every((name) => {
         const file = wanted.get(name);
@@ -124,6 +135,7 @@ export class SearchCache {
     const wanted = new Set(record.files.map(([name]) => name));
     for (const name of filesUnder(target)) if (!wanted.has(name)) rmSync(path.join(target, name), { force: true });
     writeFileSync(path.join(folder, RECORD), `${JSON.stringify(record)}\n`);
+    notePlaced(folder, key, target, record.files);
     const entry = path.join(this.dir, bundle);
     rmSync(entry, { recursive: true, force: true });
     try {
@@ -175,6 +187,42 @@ function place(from: string, files: CacheRecord["files"], target: string): strin
   }
   for (const name of filesUnder(target)) if (!wanted.has(name)) rmSync(path.join(target, name), { force: true });
   return undefined;
+}
+
+/**
+ * Records where an entry's files were just put (the build folder, which becomes the published site by renames,
+ * which keep a file's inode and time): the next build updating that site in place knows them there by a stat each.
+ */
+function notePlaced(entry: string, key: string, target: string, files: CacheRecord["files"]): void {
+  const placed: PlacedRecord = { key, files: [] };
+  for (const [name] of files) {
+    const stat = statSync(path.join(target, name));
+    placed.files.push([name, stat.size, stat.mtimeMs, stat.ino]);
+  }
+  writeFileSync(path.join(entry, PLACED), `${JSON.stringify(placed)}\n`);
+}
+
+function readPlaced(file: string): PlacedRecord | undefined {
+  try {
+    const data = JSON.parse(readFileSync(file, "utf8")) as Partial<PlacedRecord>;
+    if (typeof data.key !== "string" || !Array.isArray(data.files)) return undefined;
+    const files = data.files.filter((f): f is [string, number, number, number] => Array.isArray(f) && typeof f[0] === "string" && f.slice(1).every((n) => typeof n === "number"));
+    return files.length === data.files.length ? { key: data.key, files } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `folder` holds exactly the files placed under this key, each with the size, time and inode it had when placed. */
+function samePlaced(placed: PlacedRecord | undefined, key: string, names: readonly string[], folder: string): boolean {
+  if (!placed || placed.key !== key || placed.files.length !== names.length) return false;
+  const byName = new Map(placed.files.map(([name, size, mtimeMs, ino]) => [name, { size, mtimeMs, ino }]));
+  return names.every((name) => {
+    const was = byName.get(name);
+    if (!was) return false;
+    const stat = statSync(path.join(folder, name));
+    return stat.size === was.size && stat.mtimeMs === was.mtimeMs && stat.ino === was.ino;
+  });
 }
 
 function isRunning(pid: number): boolean {

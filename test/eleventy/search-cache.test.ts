@@ -1,0 +1,64 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { SearchCache } from "../../src/eleventy/search-cache.ts";
+
+// SearchCache.sameAt: whether the published copy of a bundle is already the cache's entry of a key, for a
+// build that updates the site in place. The files its predecessor placed are known by size, time and inode;
+// any other copy is read and compared by hash.
+
+const work = mkdtempSync(path.join(tmpdir(), "editoriale-search-cache-"));
+const key = "a".repeat(64);
+
+/** A bundle sealed into a build folder, which is then renamed to be the published site, as npm run build does. */
+function published(name: string): { cache: SearchCache; site: string } {
+  const root = path.join(work, name);
+  const cache = new SearchCache(path.join(root, "cache"), "pagefind 1, editoriale 1, language it", () => {});
+  const scratch = cache.scratch("2024");
+  mkdirSync(path.join(scratch, "fragment"), { recursive: true });
+  writeFileSync(path.join(scratch, "pagefind-entry.json"), '{"version":"1"}');
+  writeFileSync(path.join(scratch, "fragment", "it_1.pf_fragment"), "frammento uno");
+  const building = path.join(root, "building");
+  cache.seal("2024", key, scratch, path.join(building, "pagefind", "2024"));
+  renameSync(building, path.join(root, "site"));
+  return { cache, site: path.join(root, "site", "pagefind", "2024") };
+}
+
+test("the copy its build placed is the entry; another key, a missing or an extra file is not", () => {
+  const { cache, site } = published("placed");
+  assert.ok(cache.sameAt("2024", key, site));
+  assert.not.ok(cache.sameAt("2024", "b".repeat(64), site));
+  writeFileSync(path.join(site, "extra.json"), "{}");
+  assert.not.ok(cache.sameAt("2024", key, site));
+  rmSync(path.join(site, "extra.json"));
+  rmSync(path.join(site, "fragment", "it_1.pf_fragment"));
+  assert.not.ok(cache.sameAt("2024", key, site));
+});
+
+test("a file changed in place (same length, new time) is read: not the entry; only touched, it still is", () => {
+  const { cache, site } = published("changed");
+  const fragment = path.join(site, "fragment", "it_1.pf_fragment");
+  const later = new Date(statSync(fragment).mtimeMs + 5_000);
+  utimesSync(fragment, later, later);
+  assert.ok(cache.sameAt("2024", key, site), "the same bytes under a new time: compared by hash, the same");
+  writeFileSync(fragment, "frammento due");
+  assert.is(readFileSync(fragment, "utf8").length, "frammento uno".length);
+  assert.not.ok(cache.sameAt("2024", key, site));
+});
+
+test("a copy made elsewhere (new inodes) is compared by hash", () => {
+  const { cache, site } = published("copied");
+  const copy = path.join(work, "copied", "elsewhere");
+  mkdirSync(path.join(copy, "fragment"), { recursive: true });
+  writeFileSync(path.join(copy, "pagefind-entry.json"), '{"version":"1"}');
+  writeFileSync(path.join(copy, "fragment", "it_1.pf_fragment"), "frammento uno");
+  assert.ok(cache.sameAt("2024", key, copy));
+  writeFileSync(path.join(copy, "pagefind-entry.json"), '{"version":"2"}');
+  assert.not.ok(cache.sameAt("2024", key, copy));
+  assert.ok(cache.sameAt("2024", key, site));
+});
+
+test.after(() => rmSync(work, { recursive: true, force: true }));
+test.run();
