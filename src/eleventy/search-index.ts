@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type * as Pagefind from "pagefind";
 import { EditorialeError } from "../core/errors.ts";
+import { pagefindBody } from "../core/pagefind-body.ts";
 import { childProcesses, processFigures, type PagefindProcess } from "./pagefind-usage.ts";
 
 /** Pages handed to Pagefind and not yet answered, at most: enough to keep its process busy, few enough to bound memory. */
@@ -157,17 +158,21 @@ function missingPagefind(): EditorialeError {
 }
 
 /**
- * What Pagefind needs of a page: `<html lang>` and the main content, which
- * holds the `data-pagefind-body` article. Head, header, navigation and footer
- * are left out before the page crosses to Pagefind's process: they are never
- * indexed, and parsing them was most of the indexing time.
+ * What Pagefind needs of a page: `<html lang>` and the `data-pagefind-body`
+ * element (core/pagefind-body.ts), or, on a page without exactly one (a
+ * collection-mode site's own layout), its whole `<main>`. Head, header,
+ * navigation, footer, breadcrumbs and related articles are left out before
+ * the page crosses to Pagefind's process: they are never indexed, parsing
+ * them was most of the indexing time, and a page whose related articles
+ * changed then hands the same bytes, so its search bundle is not indexed again.
  */
 export function indexedPart(page: string): string {
   const start = page.indexOf("<main");
   const end = page.lastIndexOf("</main>");
   if (start < 0 || end < start) return page;
   const lang = /<html[^>]*>/.exec(page)?.[0] ?? "<html>";
-  return `<!DOCTYPE html>${lang}<body>${page.slice(start, end + "</main>".length)}</body></html>`;
+  const main = page.slice(start, end + "</main>".length);
+  return `<!DOCTYPE html>${lang}<body>${pagefindBody(main) ?? main}</body></html>`;
 }
 
 /** Writes a page the index step needs before indexing (the search page itself). */

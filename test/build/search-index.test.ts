@@ -9,9 +9,10 @@ import { BundledSearchIndex } from "../../src/eleventy/search-bundles.ts";
 import { indexedPart } from "../../src/eleventy/search-index.ts";
 import { allFiles, buildFixture, readOutput, ROOT } from "../helpers/build.ts";
 
-test("only <html lang> and <main> cross to Pagefind", () => {
+test("only <html lang> and the data-pagefind-body element cross to Pagefind; without one, the <main>", () => {
   const page = '<!DOCTYPE html>\n<html lang="it">\n<head><title>T</title></head><body><header>Navigazione</header><main id="c"><article data-pagefind-body><h1>Titolo</h1></article></main><footer>Piede</footer></body></html>';
-  assert.is(indexedPart(page), '<!DOCTYPE html><html lang="it"><body><main id="c"><article data-pagefind-body><h1>Titolo</h1></article></main></body></html>');
+  assert.is(indexedPart(page), '<!DOCTYPE html><html lang="it"><body><article data-pagefind-body><h1>Titolo</h1></article></body></html>');
+  assert.is(indexedPart('<html lang="it"><body><main><p>Testo</p></main></body></html>'), '<!DOCTYPE html><html lang="it"><body><main><p>Testo</p></main></body></html>');
 });
 
 test("a page without <main> goes whole", () => {
@@ -109,6 +110,18 @@ test("after an edit to one article, a build in a new process indexes only its bu
   assert.equal(bundleFiles(out, "2019"), bundleFiles(first, "2019"));
   assert.not.equal(bundleFiles(out, "2021"), bundleFiles(first, "2021"));
   assert.is(statSync(path.join(cache, "2019/record.json")).mtimeMs, before, "the 2019 entry was not written again");
+});
+
+test("a new title shown in other years' related articles indexes only its own year: related lists are not indexed", () => {
+  const file = path.join(content, "centri-antiviolenza.md");
+  writeFileSync(file, readFileSync(file, "utf8").replace('title: "Centri antiviolenza e reti territoriali"', 'title: "Centri antiviolenza e case rifugio"'));
+  const { output, out } = build();
+  // The premise: pages of 2019 and 2022 show the new title among their related articles, so their HTML changed.
+  for (const page of ["mense-scolastiche-e-tariffe", "affitti-calmierati-e-agenzie-per-la-casa"]) assert.match(readOutput(out, `${page}/index.html`), /Centri antiviolenza e case rifugio/, page);
+  assert.is(searchLine(output), "[editoriale] search: 6 pages in 4 bundles: indexed 1 (2023), reused 3");
+  const first = path.join(work, "out-1");
+  assert.equal(bundleFiles(out, "2022"), bundleFiles(first, "2022"));
+  assert.equal(bundleFiles(out, "2019"), bundleFiles(first, "2019"));
 });
 
 test("a corrupted cache bundle is ignored with a notice and indexed again, to the same files", () => {
