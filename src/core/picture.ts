@@ -1,3 +1,4 @@
+import { tagAttributes } from "./html-attributes.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { imageTreatment, localMediaPath } from "./image-path.ts";
 
@@ -57,7 +58,6 @@ function attributes(list: ReadonlyArray<[string, string | undefined]> = []): Saf
 
 /** Tags the rewrite looks at; comments and existing `<picture>`s are skipped whole. */
 const TAGS = /<!--[\s\S]*?-->|<picture\b[\s\S]*?<\/picture\s*>|<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
-const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 /** Attributes the picture sets itself. */
 const REPLACED = new Set(["src", "srcset", "sizes", "width", "height", "loading", "decoding", "fetchpriority", "alt"]);
 
@@ -77,9 +77,7 @@ function imgTags(body: string): ImgTag[] {
     const tag = match[0];
     if (!/^<img/i.test(tag)) continue;
     const attrs = new Map<string, string | undefined>();
-    for (const a of tag.slice(4, tag.endsWith("/>") ? -2 : -1).matchAll(ATTRIBUTE)) {
-      const name = (a[1] ?? "").toLowerCase();
-      const value = a[2] ?? a[3] ?? a[4];
+    for (const [name, value] of tagAttributes(tag.slice(4, tag.endsWith("/>") ? -2 : -1))) {
       if (name && !attrs.has(name)) attrs.set(name, value === undefined ? undefined : decodeAttribute(value));
     }
     const path = localMediaPath(attrs.get("src") ?? "");

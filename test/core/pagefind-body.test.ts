@@ -12,12 +12,15 @@ test("the data-pagefind-body element, through its own end tag, nested elements o
 test("an end tag inside a comment, a script, a style or an attribute value closes nothing", () => {
   const body = '<article data-pagefind-body><!-- </article> --><script>"</article>"</script><style>/* </article> */</style><a title="</article> > x">link</a><p>fine</p></article>';
   assert.is(pagefindBody(around(body)), body);
+  const upper = '<article data-pagefind-body><SCRIPT>"</article>"</SCRIPT><p>fine</p></article>';
+  assert.is(pagefindBody(around(upper)), upper);
 });
 
 test("the attribute counts as an attribute, not as text in a value; in any case, with or without a value", () => {
   assert.is(pagefindBody('<main><div title="data-pagefind-body">x</div></main>'), undefined);
   assert.is(pagefindBody('<main><DIV Data-Pagefind-Body="">x</DIV></main>'), '<DIV Data-Pagefind-Body="">x</DIV>');
   assert.is(pagefindBody('<main><div data-pagefind-bodyx>x</div></main>'), undefined);
+  assert.is(pagefindBody('<main><div title= data-pagefind-body>x</div></main>'), undefined);
   assert.is(pagefindBody("<main><p>data-pagefind-body in testo</p></main>"), undefined);
 });
 
