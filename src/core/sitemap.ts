@@ -22,17 +22,14 @@ export function sitemapEntries(model: SiteModel): SitemapEntry[] {
   const entries: SitemapEntry[] = [];
   for (const article of model.articles) entries.push({ loc: article.url, lastmod: article.updated ?? article.date });
   for (const page of model.contentPages) entries.push({ loc: page.url, lastmod: page.lastmod });
-  for (const page of model.pages) {
-    const newest = page.page.items.reduce((max, a) => Math.max(max, (a.updated ?? a.date).getTime()), 0);
-    entries.push({ loc: page.url, lastmod: newest > 0 ? new Date(newest) : undefined });
-  }
   // An index page changes when any archive under it does: its lastmod is the newest of theirs.
   const newestUnder = new Map<string, number>();
   for (const page of model.pages) {
+    let newest = 0;
+    for (const a of page.page.items) newest = Math.max(newest, (a.updated ?? a.date).getTime());
+    entries.push({ loc: page.url, lastmod: newest > 0 ? new Date(newest) : undefined });
     const listing = model.indexes.find((l) => page.url.startsWith(l.url));
-    if (!listing) continue;
-    const newest = page.page.items.reduce((max, a) => Math.max(max, (a.updated ?? a.date).getTime()), 0);
-    newestUnder.set(listing.url, Math.max(newestUnder.get(listing.url) ?? 0, newest));
+    if (listing) newestUnder.set(listing.url, Math.max(newestUnder.get(listing.url) ?? 0, newest));
   }
   for (const listing of model.indexes) {
     const newest = newestUnder.get(listing.url) ?? 0;
