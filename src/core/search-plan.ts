@@ -58,21 +58,3 @@ function monthsPerBundle(months: readonly number[], limit: number): number {
   }
   return 1;
 }
-
-/**
- * The articles `changed` picks and every other article of their search bundles, in the order of `articles`:
- * the pages a build writes first, so that a bundle it must index again is complete early. `base`: Eleventy's
- * path prefix without its final "/", which the bundles' URLs carry ("" for none).
- */
-export function withBundleMates<T extends { url: string }>(articles: readonly T[], bundles: readonly SearchBundle[], base: string, changed: (article: T) => boolean): T[] {
-  const bundleOf = new Map<string, SearchBundle>();
-  for (const bundle of bundles) for (const url of bundle.urls) bundleOf.set(url, bundle);
-  const urls = new Set<string>();
-  const picked = new Set<T>();
-  for (const article of articles) {
-    if (!changed(article)) continue;
-    picked.add(article);
-    for (const url of bundleOf.get(base + article.url)?.urls ?? []) urls.add(url);
-  }
-  return articles.filter((a) => picked.has(a) || urls.has(base + a.url));
-}

@@ -105,12 +105,6 @@ export class BuildCache implements SourceStore {
     this.fileByName.set(source.file, file);
   }
 
-  /** Whether the file was read afresh by this build: new, or changed since the previous build (by its bytes' hash). */
-  changed(name: string): boolean {
-    const file = this.fileByName.get(name) ?? name;
-    return this.sources.get(file)?.hash !== this.nextSources.get(file)?.hash;
-  }
-
   /** Keeps each article's first paragraph (its default excerpt), which the next build then need not parse out of the body. */
   keepExcerpts(articles: readonly Article[]): void {
     for (const article of articles) {

@@ -27,13 +27,6 @@ import { ResponsiveImages, type ImageSettings } from "./responsive-images.ts";
  * comes right after the oldest article it lists, and an item is let go after
  * its last feed, so that the build never holds every body at once.
  *
- * An order `{ first }` (a build that reuses the previous one's outputs: it
- * renders few) gives every article page before the feeds, the articles of
- * `first` before the others, so that a changed search bundle is complete, and
- * indexed while the rest is written, as early as it can be; the items its
- * pages made are then kept for the feeds up to ITEMS_HELD bytes, and an item
- * past that is made again from its body when a feed needs it.
- *
  * With `signatures` (`npm start`), each page and feed also says what it shows,
  * so that a rebuild renders only what changed.
  *
@@ -41,17 +34,11 @@ import { ResponsiveImages, type ImageSettings } from "./responsive-images.ts";
  * files are written last, and images that are missing or unreadable are
  * reported together after the pages, stopping the build.
  */
-export function* siteOutputs(
-  theme: Theme,
-  extra: Iterable<Output> = [],
-  signatures?: BuildSignatures,
-  imageSettings: ImageSettings = { contentDir: "content" },
-  order: OutputOrder = "interleaved",
-): Generator<Output> {
+export function* siteOutputs(theme: Theme, extra: Iterable<Output> = [], signatures?: BuildSignatures, imageSettings: ImageSettings = { contentDir: "content" }): Generator<Output> {
   const { model } = theme;
   const images = new ResponsiveImages(model.articles, imageSettings);
   useImages(theme, (sitePath) => images.get(sitePath));
-  const build = new FeedItems(theme, images, order === "interleaved" ? Infinity : (order.itemsHeld ?? ITEMS_HELD));
+  const build = new FeedItems(theme, images);
   // Feeds first as data: which articles they list, and after which article each is complete.
   const position = new Map<Article, number>();
   model.articles.forEach((article, i) => position.set(article, i));
@@ -66,16 +53,10 @@ export function* siteOutputs(
     else feedsAfter.set(last, [output]);
   }
 
-  if (order !== "interleaved") {
-    for (const article of model.articles) if (order.first.has(article)) yield new ArticleOutput(build, article, signatures);
-    for (const article of model.articles) if (!order.first.has(article)) yield new ArticleOutput(build, article, signatures);
-    for (const feeds of [...feedsAfter].sort(([a], [b]) => a - b)) yield* feeds[1];
-  } else {
-    yield* feedsAfter.get(-1) ?? [];
-    for (let i = 0; i < model.articles.length; i++) {
-      yield new ArticleOutput(build, model.articles[i] as Article, signatures);
-      yield* feedsAfter.get(i) ?? [];
-    }
+  yield* feedsAfter.get(-1) ?? [];
+  for (let i = 0; i < model.articles.length; i++) {
+    yield new ArticleOutput(build, model.articles[i] as Article, signatures);
+    yield* feedsAfter.get(i) ?? [];
   }
   for (const page of model.contentPages) yield { path: outputPath(page.url), render: async () => renderView(theme, theme.parts.page(theme, page, raw((await renderBody(build, page)).page))) };
   for (const page of model.pages) yield new ArchivePageOutput(theme, images, page, signatures);
@@ -88,15 +69,6 @@ export function* siteOutputs(
   throwIfProblems(images.problems);
   images.logSummary();
 }
-
-/**
- * "interleaved": each feed right after the oldest article it lists (a build that renders everything holds few
- * items at once); `{ first }`: every article page, those of `first` first, then the feeds (see siteOutputs).
- */
-export type OutputOrder = "interleaved" | { first: ReadonlySet<Article>; /** ITEMS_HELD unless given (tests). */ itemsHeld?: number };
-
-/** With every article page first, the bytes of items kept for the feeds still to come: past it, an item is made again when needed. */
-const ITEMS_HELD = 64 * 1024 * 1024;
 
 /**
  * How many outputs siteOutputs yields before the image files (which are known
@@ -118,14 +90,10 @@ class FeedItems {
   private readonly data = new Map<Article, FeedItem>();
   private readonly feedsLeft = new Map<Article, number>();
   private readonly items = new Map<Article, Buffer>();
-  /** The bytes of the items held in `items`. */
-  private held = 0;
 
-  /** `budget`: the bytes of items made from a page's body held for later feeds, at most (a feed's own items are always held until its last feed). */
   constructor(
     readonly theme: Theme,
     readonly images: ResponsiveImages,
-    private readonly budget: number,
   ) {
     this.settings = feedSettings(theme.model.options);
   }
@@ -138,24 +106,18 @@ class FeedItems {
 
   /** The page has its body: the item is made now if a feed will need it, so that the body is not rendered twice. */
   bodyRendered(article: Article, body: string): void {
-    if (!this.feedsLeft.has(article) || this.items.has(article) || this.held >= this.budget) return;
-    const item = this.item(article, body);
-    this.items.set(article, item);
-    this.held += item.byteLength;
+    if (this.feedsLeft.has(article) && !this.items.has(article)) this.items.set(article, this.item(article, body));
   }
 
   /** The article's `<item>` for one more feed (the body is rendered here only if the page was not). */
   async take(article: Article): Promise<Buffer> {
-    const known = this.items.get(article);
-    const xml = known ?? this.item(article, (await renderBody(this, article)).feed);
+    const xml = this.items.get(article) ?? this.item(article, (await renderBody(this, article)).feed);
     const left = (this.feedsLeft.get(article) ?? 1) - 1;
     if (left > 0) {
       this.feedsLeft.set(article, left);
-      if (!known) this.held += xml.byteLength;
       this.items.set(article, xml);
     } else {
       this.feedsLeft.delete(article);
-      if (known) this.held -= known.byteLength;
       this.items.delete(article);
     }
     return xml;

@@ -148,43 +148,6 @@ test("a full build renders each article's body once, for its page and all its fe
   }
 });
 
-test("every article page first (a warm build's order): the same files, the articles of `first` first, then the others, then the feeds", async () => {
-  const { model, md } = small;
-  const contents = async (order?: Parameters<typeof siteOutputs>[4]) => {
-    let renders = 0;
-    const render = md.render.bind(md);
-    md.render = (src, env) => (renders++, render(src, env));
-    const theme = themeContext({ model, md, stylesheet: "/s.css", search: false });
-    const files = new Map<string, string>();
-    try {
-      for (const output of siteOutputs(theme, [], undefined, undefined, order)) {
-        const content = await output.render();
-        files.set(output.path, typeof content === "string" ? content : Buffer.concat(content).toString());
-      }
-    } finally {
-      md.render = render;
-    }
-    return { files, renders };
-  };
-  const interleaved = await contents();
-  const first = new Set(model.articles.filter((_, i) => i % 7 === 3));
-  const held = await contents({ first });
-  // Nothing held: every item a feed needs is made again from its body.
-  const none = await contents({ first, itemsHeld: 0 });
-  for (const other of [held, none]) {
-    assert.equal([...other.files.keys()].sort(), [...interleaved.files.keys()].sort());
-    for (const [file, content] of interleaved.files) assert.is(other.files.get(file), content, file);
-  }
-  assert.is(held.renders, interleaved.renders);
-  assert.ok(none.renders > held.renders, `${none.renders} renders with no item held, ${held.renders} with`);
-  const paths = [...held.files.keys()];
-  const articlePaths = (list: readonly Article[]) => list.map((a) => `${a.url.slice(1)}index.html`);
-  const rest = model.articles.filter((a) => !first.has(a));
-  assert.equal(paths.slice(0, first.size), articlePaths([...first]));
-  assert.equal(paths.slice(first.size, model.articles.length), articlePaths(rest));
-  assert.ok(paths.slice(model.articles.length, model.articles.length + model.archives.length).every((p) => p.endsWith("feed.xml")), "the feeds come after every article");
-});
-
 test("a card and the footer are made once per build and reused by every page that shows them", () => {
   const { model, md } = small;
   const theme = themeContext({ model, md, stylesheet: "/s.css", search: false });

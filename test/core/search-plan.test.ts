@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { planSearchBundles, withBundleMates } from "../../src/core/search-plan.ts";
+import { planSearchBundles } from "../../src/core/search-plan.ts";
 
 const at = (url: string, iso: string) => ({ url, date: new Date(iso) });
 
@@ -35,18 +35,6 @@ test("a year of exactly `limit` articles stays whole; one more cuts it into the 
 
 test("no articles, no bundles", () => {
   assert.equal(planSearchBundles([], "Europe/Rome"), []);
-});
-
-test("withBundleMates: a changed article and the rest of its bundle, in the articles' order; none changed, none", () => {
-  const articles = ["/e/", "/d/", "/c/", "/b/", "/a/", "/solo/"].map((url) => ({ url }));
-  const bundles = [{ name: "2024", urls: ["/p/e/", "/p/d/"] }, { name: "2023", urls: ["/p/c/", "/p/b/", "/p/a/"] }];
-  const urls = (changed: string[]) => withBundleMates(articles, bundles, "/p", (a) => changed.includes(a.url)).map((a) => a.url);
-  assert.equal(urls(["/b/"]), ["/c/", "/b/", "/a/"]);
-  assert.equal(urls(["/a/", "/d/"]), ["/e/", "/d/", "/c/", "/b/", "/a/"]);
-  // An article in no bundle (search off, or a wrong prefix) is still first, alone.
-  assert.equal(urls(["/solo/"]), ["/solo/"]);
-  assert.equal(urls([]), []);
-  assert.equal(withBundleMates(articles, [], "", (a) => a.url === "/c/").map((a) => a.url), ["/c/"]);
 });
 
 test.run();
