@@ -29,6 +29,8 @@ export interface CacheContext {
 interface Payload {
   sources: Array<[string, KeptSource]>;
   outputs: Array<[string, KeptOutput]>;
+  /** When that build began reading the content files (ms since the epoch): see SourceStore.lastReadAt. */
+  readAt: number;
 }
 
 /**
@@ -57,7 +59,13 @@ export class BuildCache implements SourceStore {
   ) {
     this.sources = new Map(payload?.sources);
     this.outputs = new Map(payload?.outputs);
+    this.lastReadAt = payload?.readAt;
   }
+
+  /** When the build that saved this cache began reading the content files; undefined for an empty cache. */
+  readonly lastReadAt: number | undefined;
+  /** This build's own reading begins as soon as its cache is loaded. */
+  private readonly readAt = Date.now();
 
   /** The cache in `dir` if it is usable; else an empty one, after one notice line saying why the file was ignored. */
   static load(dir: string, context: CacheContext, log: (line: string) => void): BuildCache {
@@ -131,7 +139,7 @@ export class BuildCache implements SourceStore {
   /** Writes what this build read and wrote, for the next one: a temporary file renamed over the old one. */
   save(): void {
     mkdirSync(this.dir, { recursive: true });
-    const payload: Payload = { sources: [...this.nextSources], outputs: [...this.nextOutputs] };
+    const payload: Payload = { sources: [...this.nextSources], outputs: [...this.nextOutputs], readAt: this.readAt };
     const file = path.join(this.dir, FILE);
     const temporary = `${file}.${process.pid}.tmp`;
     removeLeftovers(this.dir);
@@ -243,8 +251,8 @@ function alive(pid: number): boolean {
 
 function isPayload(value: unknown): value is Payload {
   if (typeof value !== "object" || value === null) return false;
-  const { sources, outputs } = value as Record<string, unknown>;
-  return Array.isArray(sources) && Array.isArray(outputs) && sources.every(isPair) && outputs.every(isPair);
+  const { sources, outputs, readAt } = value as Record<string, unknown>;
+  return typeof readAt === "number" && Number.isFinite(readAt) && Array.isArray(sources) && Array.isArray(outputs) && sources.every(isPair) && outputs.every(isPair);
 }
 
 function isPair(value: unknown): boolean {

@@ -127,8 +127,7 @@ export function outputWriter() {
       }
       const signed = before && signature !== undefined ? hashOf(signature) : undefined;
       if (before && signed !== undefined) {
-        const file = inside(root, output.path, outputDir);
-        const reused = reuse(before, output.path, signed, file, ensureDir);
+        const reused = reuse(before, output.path, signed, () => inside(root, output.path, outputDir), ensureDir);
         if (reused) {
           before.keep(output.path, reused);
           keptHook?.(output, reused);
@@ -201,24 +200,28 @@ function inside(root: string, outputPath: string, outputDir: string): string {
  * and deleted by renames, which leave the new link in place); across file
  * systems, a copy. Undefined when the output must be rendered.
  */
-function reuse(before: PreviousBuild, outputPath: string, signed: string, file: string, ensureDir: (file: string) => void): KeptOutput | undefined {
+function reuse(before: PreviousBuild, outputPath: string, signed: string, target: () => string, ensureDir: (file: string) => void): KeptOutput | undefined {
   const kept = before.kept(outputPath);
   if (!before.folder || !kept || kept.signature !== signed) return undefined;
   const source = path.join(before.folder, outputPath);
-  let stat: Stats;
+  let stat: Stats | undefined;
   try {
-    stat = statSync(source);
+    stat = statSync(source, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
-  if (!stat.isFile() || stat.size !== kept.size) return undefined;
+  if (!stat?.isFile() || stat.size !== kept.size) return undefined;
   if (stat.mtimeMs !== kept.mtimeMs && hashOf(readFileSync(source)) !== kept.hash) return undefined;
-  // Built in the previous build's own folder, or to update it: the file is already in place.
-  if (path.resolve(source) === file) return { ...kept, mtimeMs: stat.mtimeMs };
+  // The file is the same: the entry kept is this build's too, as it was (no copy of it).
+  const same = stat.mtimeMs === kept.mtimeMs ? kept : { ...kept, mtimeMs: stat.mtimeMs };
+  // To update the previous build's folder in place: the file stays where it is, listed for the update.
   if (before.inPlace) {
     before.inPlace.push(outputPath);
-    return { ...kept, mtimeMs: stat.mtimeMs };
+    return same;
   }
+  const file = target();
+  // Built in the previous build's own folder: the file is already in place.
+  if (path.resolve(source) === file) return same;
   ensureDir(file);
   try {
     link(source, file);
@@ -226,7 +229,7 @@ function reuse(before: PreviousBuild, outputPath: string, signed: string, file: 
     copyFileSync(source, file);
     return { ...kept, mtimeMs: statSync(file).mtimeMs };
   }
-  return { ...kept, mtimeMs: stat.mtimeMs };
+  return same;
 }
 
 /** A hard link; whatever was at the path goes first (copying onto a link to the source itself would empty it). */

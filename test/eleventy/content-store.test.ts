@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { EditorialeError } from "../../src/core/errors.ts";
@@ -27,7 +27,10 @@ const write = (name: string, text: string) => writeFileSync(path.join(input, nam
 
 /** The store as the build cache keeps it between processes: what `keep` was given, minus the body. */
 class MemoryStore implements SourceStore {
-  constructor(private readonly before: Map<string, KeptSource> = new Map()) {}
+  constructor(
+    private readonly before: Map<string, KeptSource> = new Map(),
+    readonly lastReadAt?: number,
+  ) {}
   readonly next = new Map<string, KeptSource>();
   kept(file: string): KeptSource | undefined {
     return this.before.get(file);
@@ -99,6 +102,42 @@ test("an unchanged article is the store's read, not checked again; the store kee
   assert.ok(warm.byTitle("Dal magazzino"));
   assert.is(warm.byTitle("Dal magazzino")?.markdown, "Il comune di Monza e il terzo settore.\n\nSecondo paragrafo con un carattere di controllo.\n", "its body is still the file's");
   assert.is(warm.model.articles.length, 2);
+});
+
+test("a file with the length and time the store kept, saved well before the store's build read it, is not read again; one saved near that reading is", () => {
+  const file = path.join(input, "quattro.md");
+  const original = article("Quattro", "Il distretto sociosanitario di Lecco.\n");
+  writeFileSync(file, original);
+  const saved = new Date(Date.now() - 60_000);
+  utimesSync(file, saved, saved);
+  const first = new MemoryStore();
+  assert.ok(build(first).byTitle("Quattro"));
+  // The same length and the same time, other bytes (a tool that keeps times): only reading the file would tell.
+  writeFileSync(file, original.replace("Quattro", "Quattra"));
+  utimesSync(file, saved, saved);
+  const titles = (store: SourceStore) => build(store).model.articles.map((a) => a.title).filter((t) => t.startsWith("Quatt"));
+  assert.equal(titles(new MemoryStore(first.next, Date.now())), ["Quattro"], "trusted by its length and time: not read");
+  assert.equal(titles(new MemoryStore(first.next, saved.getTime() + 2_000)), ["Quattra"], "saved 2 s before that reading began: read again");
+  assert.equal(titles(new MemoryStore(first.next, saved.getTime() - 1_000)), ["Quattra"], "saved after it: read again");
+  assert.equal(titles(new MemoryStore(first.next)), ["Quattra"], "no time kept (a store that does not say): read again");
+  // A trusted file whose bytes did change after all is never rendered from them: its body's hash is checked when read.
+  const trusted = build(new MemoryStore(first.next, Date.now())).byTitle("Quattro");
+  assert.throws(() => trusted?.markdown, (error: unknown) => error instanceof EditorialeError && error.problems[0]?.code === "FILE_CHANGED");
+  rmSync(file);
+});
+
+test("the build cache keeps when its build began reading: the next build's time to trust files by", () => {
+  const cacheDir = path.join(work, "cache-read-at");
+  const context = { options, input, pathPrefix: "/" };
+  const before = Date.now();
+  const one = BuildCache.load(cacheDir, context, () => {});
+  assert.is(one.lastReadAt, undefined, "an empty cache trusts no file");
+  build(one);
+  one.save();
+  const two = BuildCache.load(cacheDir, context, () => {});
+  assert.ok(two.lastReadAt !== undefined && two.lastReadAt >= before && two.lastReadAt <= Date.now(), String(two.lastReadAt));
+  assert.ok(readFileSync(path.join(cacheDir, "build.cache")).byteLength > 0);
+  rmSync(cacheDir, { recursive: true, force: true });
 });
 
 test("a draft stays a draft when it comes from the store", () => {
