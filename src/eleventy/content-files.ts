@@ -58,8 +58,8 @@ export interface SourceStore {
 const RACY_MS = 3000;
 
 /** Whether a file with this stat is the one the store kept, by length and time alone (see SourceStore.lastReadAt). */
-function trusted(kept: KeptSource | undefined, stat: Stats, lastReadAt: number | undefined): boolean {
-  return kept !== undefined && lastReadAt !== undefined && kept.hash !== "" && kept.mtimeMs === stat.mtimeMs && kept.size === stat.size && stat.mtimeMs < lastReadAt - RACY_MS;
+function trusted(kept: KeptSource, stat: Stats, lastReadAt: number | undefined): boolean {
+  return lastReadAt !== undefined && kept.hash !== "" && kept.mtimeMs === stat.mtimeMs && kept.size === stat.size && stat.mtimeMs < lastReadAt - RACY_MS;
 }
 
 /**
@@ -117,19 +117,18 @@ export function contentReader(readFrontMatter: FrontMatterReader, reading?: Arti
  */
 function readThroughStore(file: string, stat: Stats, store: SourceStore, readFrontMatter: FrontMatterReader, reading: ArticleReading | undefined): CachedSource {
   const kept = store.kept(file);
-  // A file not trusted by its length and time is read, and compared by hash (a fresh checkout has new times).
-  const unread = trusted(kept, stat, store.lastReadAt);
-  const bytes = unread ? undefined : readFileSync(file);
-  if (kept && (bytes === undefined || kept.hash === hashOf(bytes))) {
-    const entry = { ...kept, mtimeMs: stat.mtimeMs, size: stat.size };
+  const fromStore = (entry: KeptSource): CachedSource => {
+    const now = { ...entry, mtimeMs: stat.mtimeMs, size: stat.size };
     // What the store keeps is what it had: its body is not read (it would be decoded), as the store strips it anyway.
-    store.keep(file, { ...entry, source: kept.source && bodiless(kept.source) });
-    return { ...entry, source: kept.source && withBodyFromFile(kept.source, file, kept.hash) };
-  }
-  // Only a kept file is trusted unread: this one was read.
-  const read = bytes ?? readFileSync(file);
-  const hash = hashOf(read);
-  const entry: CachedSource = { mtimeMs: stat.mtimeMs, size: stat.size, hash, ...readSource(file, read, readFrontMatter, { hash, holding: "file", known: true }) };
+    store.keep(file, { ...now, source: entry.source && bodiless(entry.source) });
+    return { ...now, source: entry.source && withBodyFromFile(entry.source, file, entry.hash) };
+  };
+  if (kept && trusted(kept, stat, store.lastReadAt)) return fromStore(kept);
+  // Any other file is read, and compared by hash (a fresh checkout has new times).
+  const bytes = readFileSync(file);
+  const hash = hashOf(bytes);
+  if (kept?.hash === hash) return fromStore(kept);
+  const entry: CachedSource = { mtimeMs: stat.mtimeMs, size: stat.size, hash, ...readSource(file, bytes, readFrontMatter, { hash, holding: "file", known: true }) };
   const source = entry.source;
   // Read as an article here rather than by the site model, so that the store keeps it for the next build.
   const article = source && readArticleNow(source, reading);
