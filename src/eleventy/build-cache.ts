@@ -51,6 +51,8 @@ export class BuildCache implements SourceStore {
   /** The file of each source by the name the model gives it (its display path). */
   private readonly fileByName = new Map<string, string>();
   private readonly nextOutputs = new Map<string, KeptOutput>();
+  /** The names (display paths) of the sources whose bytes the previous build did not keep: new or changed files. */
+  private readonly changedNames = new Set<string>();
 
   private constructor(
     private readonly dir: string,
@@ -111,6 +113,12 @@ export class BuildCache implements SourceStore {
     const { markdown: _body, ...source } = entry.source;
     this.nextSources.set(file, { ...entry, source });
     this.fileByName.set(source.file, file);
+    if (this.sources.get(file)?.hash !== entry.hash) this.changedNames.add(source.file);
+  }
+
+  /** Whether this source file (by the name the model gives it) is new or changed since the previous build: all are, with an empty cache. */
+  changed(name: string): boolean {
+    return this.changedNames.has(name);
   }
 
   /** Keeps each article's first paragraph (its default excerpt), which the next build then need not parse out of the body. */

@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { Article } from "../core/article.ts";
 import { throwIfProblems } from "../core/errors.ts";
 import type { MarkdownRenderer } from "../core/markdown.ts";
 import { addressesByFile, movedArticleNotices } from "../core/moved-articles.ts";
@@ -17,7 +18,7 @@ import { copyMediaFiles } from "./media-files.ts";
 import { withPathPrefix } from "../core/path-prefix.ts";
 import { outputWriter, type KeptOutput, type Output, type RenderedHook, type WriteReport } from "./output-writer.ts";
 import { signatureKeeper } from "./output-signatures.ts";
-import { planSearchBundles } from "../core/search-plan.ts";
+import { planSearchBundles, urlsOfChangedBundles } from "../core/search-plan.ts";
 import { BundledSearchIndex, type BundledReport, type BundleProgress } from "./search-bundles.ts";
 import { SEARCH_CACHE_DIR } from "./search-cache.ts";
 import { writePage } from "./search-index.ts";
@@ -129,9 +130,15 @@ export class ContentBuilder {
       const prefix = request.pathPrefix ?? "/";
       // Updating the published site in place (src/cli/update-in-place.ts), a reused page or search bundle stays there, and is listed for the update.
       const inPlace = cache && request.cache?.inPlace && request.cache.previousOutput ? { folder: request.cache.previousOutput, reused: [] as string[] } : undefined;
+      /** A warm build's changed search bundles: their articles are written first (siteOutputs), and indexed meanwhile. */
+      let first = new Set<Article>();
       if (options.search && (request.runMode === "build" || !this.indexed)) {
         const base = prefix.replace(/\/+$/, "");
         const bundles = planSearchBundles(model.articles.map((a) => ({ url: base + a.url, date: a.date })), options.site.timeZone);
+        if (cache) {
+          const firstUrls = urlsOfChangedBundles(bundles, new Set(model.articles.filter((a) => cache.changed(a.file)).map((a) => base + a.url)));
+          first = new Set(model.articles.filter((a) => firstUrls.has(base + a.url)));
+        }
         const pagesOf = new Map(bundles.map((b) => [b.name, b.urls.length]));
         const indexing: NonNullable<ContentBuilder["indexing"]> = { pages: model.articles.length, done: 0, advance: undefined };
         this.indexing = indexing;
@@ -160,7 +167,7 @@ export class ContentBuilder {
         index && request.rendered ? async (o, c) => (await index(o, c), await request.rendered?.(o, c)) : index ?? request.rendered;
       // A line of ours printed while the progress line is up (the images' summary) is printed above it.
       const log = (line: string) => progress.above(() => request.log(line));
-      const outputs = siteOutputs(theme, extra, remember ? this.signatures(theme) : cache ? this.lasting(theme) : undefined, { contentDir: request.input, log, progress });
+      const outputs = siteOutputs(theme, extra, remember ? this.signatures(theme) : cache ? this.lasting(theme) : undefined, { contentDir: request.input, log, progress }, first);
       // A page not rendered again (unchanged in this process, or reused from the previous build by the build cache)
       // is already in the output folder: the index reads it there if its bundle needs it.
       const keptIn = inPlace?.folder ?? request.output;

@@ -24,7 +24,8 @@ import { ResponsiveImages, type ImageSettings } from "./responsive-images.ts";
  *
  * Each article body is rendered once per build: its page uses it, and so does
  * its feed `<item>`, rendered once and shared by every feed listing it. A feed
- * comes right after the oldest article it lists, and an item is let go after
+ * comes right after the last of its articles to be written (the oldest, unless
+ * `first` puts some before the others), and an item is let go after
  * its last feed, so that the build never holds every body at once.
  *
  * With `signatures` (`npm start`), each page and feed also says what it shows,
@@ -34,14 +35,22 @@ import { ResponsiveImages, type ImageSettings } from "./responsive-images.ts";
  * files are written last, and images that are missing or unreadable are
  * reported together after the pages, stopping the build.
  */
-export function* siteOutputs(theme: Theme, extra: Iterable<Output> = [], signatures?: BuildSignatures, imageSettings: ImageSettings = { contentDir: "content" }): Generator<Output> {
+export function* siteOutputs(
+  theme: Theme,
+  extra: Iterable<Output> = [],
+  signatures?: BuildSignatures,
+  imageSettings: ImageSettings = { contentDir: "content" },
+  first: ReadonlySet<Article> = new Set(),
+): Generator<Output> {
   const { model } = theme;
+  // `first`: articles written before the others (a warm build's changed search bundles, indexed meanwhile), in the model's order.
+  const articles = first.size === 0 ? model.articles : [...model.articles.filter((a) => first.has(a)), ...model.articles.filter((a) => !first.has(a))];
   const images = new ResponsiveImages(model.articles, imageSettings);
   useImages(theme, (sitePath) => images.get(sitePath));
   const build = new FeedItems(theme, images);
   // Feeds first as data: which articles they list, and after which article each is complete.
   const position = new Map<Article, number>();
-  model.articles.forEach((article, i) => position.set(article, i));
+  articles.forEach((article, i) => position.set(article, i));
   const feedsAfter = new Map<number, FeedOutput[]>();
   for (const archive of model.archives) {
     const feed = build.feed(archive);
@@ -54,8 +63,8 @@ export function* siteOutputs(theme: Theme, extra: Iterable<Output> = [], signatu
   }
 
   yield* feedsAfter.get(-1) ?? [];
-  for (let i = 0; i < model.articles.length; i++) {
-    yield new ArticleOutput(build, model.articles[i] as Article, signatures);
+  for (let i = 0; i < articles.length; i++) {
+    yield new ArticleOutput(build, articles[i] as Article, signatures);
     yield* feedsAfter.get(i) ?? [];
   }
   for (const page of model.contentPages) yield { path: outputPath(page.url), render: async () => renderView(theme, theme.parts.page(theme, page, raw((await renderBody(build, page)).page))) };

@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { planSearchBundles } from "../../src/core/search-plan.ts";
+import { planSearchBundles, urlsOfChangedBundles } from "../../src/core/search-plan.ts";
 
 const at = (url: string, iso: string) => ({ url, date: new Date(iso) });
 
@@ -38,3 +38,16 @@ test("no articles, no bundles", () => {
 });
 
 test.run();
+
+test("the bundles a warm build's changed pages are in: every URL of them, none of the others; none when every bundle changed", () => {
+  const bundles = [
+    { name: "2023", urls: ["/c/", "/c2/"] },
+    { name: "2021", urls: ["/b/", "/b2/"] },
+    { name: "2019", urls: ["/a/"] },
+  ];
+  assert.equal([...urlsOfChangedBundles(bundles, new Set(["/b2/"]))], ["/b/", "/b2/"]);
+  assert.equal([...urlsOfChangedBundles(bundles, new Set(["/a/", "/c/"]))], ["/c/", "/c2/", "/a/"]);
+  assert.equal([...urlsOfChangedBundles(bundles, new Set())], [], "nothing changed");
+  assert.equal([...urlsOfChangedBundles(bundles, new Set(["/gone/"]))], [], "a URL of no bundle (a deleted page) puts nothing first");
+  assert.equal([...urlsOfChangedBundles(bundles, new Set(["/a/", "/b/", "/c2/"]))], [], "every bundle: the usual order");
+});

@@ -231,3 +231,21 @@ test("`npm start` keeps each body it read (as bytes): a file saved later reaches
 
 test.after(() => rmSync(work, { recursive: true, force: true }));
 test.run();
+
+test("the build cache tells the files new or changed since the build that saved it: all of them with an empty cache", () => {
+  const cacheDir = path.join(work, "cache-changed");
+  const context = { options, input, pathPrefix: "/" };
+  const names = (cache: BuildCache, model: ReturnType<typeof build>["model"]) => model.articles.filter((a) => cache.changed(a.file)).map((a) => a.title).sort();
+  const one = BuildCache.load(cacheDir, context, () => {});
+  assert.equal(names(one, build(one).model), ["Due", "Uno"]);
+  one.save();
+  const two = BuildCache.load(cacheDir, context, () => {});
+  assert.equal(names(two, build(two).model), [], "nothing changed");
+  two.save();
+  write("due.md", article("Due", "Un altro paragrafo sul distretto sociale.\n"));
+  write("tre.md", article("Tre", "Un articolo nuovo.\n"));
+  const three = BuildCache.load(cacheDir, context, () => {});
+  assert.equal(names(three, build(three).model), ["Due", "Tre"], "the edited file and the new one");
+  rmSync(path.join(input, "tre.md"));
+  rmSync(cacheDir, { recursive: true, force: true });
+});
