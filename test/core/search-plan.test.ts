@@ -37,7 +37,6 @@ test("no articles, no bundles", () => {
   assert.equal(planSearchBundles([], "Europe/Rome"), []);
 });
 
-test.run();
 
 test("the bundles a warm build's changed pages are in: every URL of them, none of the others; none when every bundle changed", () => {
   const bundles = [
@@ -51,3 +50,5 @@ test("the bundles a warm build's changed pages are in: every URL of them, none o
   assert.equal([...urlsOfChangedBundles(bundles, new Set(["/gone/"]))], [], "a URL of no bundle (a deleted page) puts nothing first");
   assert.equal([...urlsOfChangedBundles(bundles, new Set(["/a/", "/b/", "/c2/"]))], [], "every bundle: the usual order");
 });
+
+test.run();

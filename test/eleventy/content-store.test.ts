@@ -229,8 +229,6 @@ test("`npm start` keeps each body it read (as bytes): a file saved later reaches
   rmSync(path.join(input, "tre.md"));
 });
 
-test.after(() => rmSync(work, { recursive: true, force: true }));
-test.run();
 
 test("the build cache tells the files new or changed since the build that saved it: all of them with an empty cache", () => {
   const cacheDir = path.join(work, "cache-changed");
@@ -249,3 +247,6 @@ test("the build cache tells the files new or changed since the build that saved 
   rmSync(path.join(input, "tre.md"));
   rmSync(cacheDir, { recursive: true, force: true });
 });
+
+test.after(() => rmSync(work, { recursive: true, force: true }));
+test.run();
