@@ -37,7 +37,6 @@ test("no articles, no bundles", () => {
   assert.equal(planSearchBundles([], "Europe/Rome"), []);
 });
 
-
 test("the bundles a warm build's changed pages are in: every URL of them, none of the others; none when every bundle changed", () => {
   const bundles = [
     { name: "2023", urls: ["/c/", "/c2/"] },

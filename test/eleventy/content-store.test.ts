@@ -229,7 +229,6 @@ test("`npm start` keeps each body it read (as bytes): a file saved later reaches
   rmSync(path.join(input, "tre.md"));
 });
 
-
 test("the build cache tells the files new or changed since the build that saved it: all of them with an empty cache", () => {
   const cacheDir = path.join(work, "cache-changed");
   const context = { options, input, pathPrefix: "/" };
