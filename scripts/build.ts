@@ -18,15 +18,29 @@ import { gatherFacts } from "../src/cli/output-facts.ts";
 import { checkInput, checkOutput, formatRefusal } from "../src/cli/output-guard.ts";
 import { hasMarker, isFinishedSite, writeMarker } from "../src/cli/output-marker.ts";
 import { buildTree, linkReused, takeReusedList, updateInPlace, updatePays } from "../src/cli/update-in-place.ts";
+import { compiledConfig } from "../src/cli/compiled-config.ts";
 import { BUILD_CACHE_DIR } from "../src/eleventy/build-cache.ts";
 import { childProgressSetting } from "../src/cli/progress-setting.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ELEVENTY = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
 
-function runEleventy(args: readonly string[], env: NodeJS.ProcessEnv, started: (pid: number) => void): Promise<number> {
+/**
+ * Eleventy with the project's configuration: its JavaScript copy (src/cli/compiled-config.ts), or through tsx
+ * when there is none or EDITORIALE_TSX=1 asks for it.
+ */
+async function eleventyCommand(env: NodeJS.ProcessEnv): Promise<string[]> {
+  const tsx = ["--import", "tsx", ELEVENTY, "--config=.eleventy.ts"];
+  if (env.EDITORIALE_TSX === "1") return tsx;
+  const compiled = await compiledConfig(ROOT, ".eleventy.ts");
+  if ("config" in compiled) return ["--enable-source-maps", ELEVENTY, `--config=${compiled.config}`];
+  console.log(`[editoriale] .eleventy.ts runs through tsx: ${compiled.fallback}`);
+  return tsx;
+}
+
+function runEleventy(command: readonly string[], args: readonly string[], env: NodeJS.ProcessEnv, started: (pid: number) => void): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ELEVENTY, "--config=.eleventy.ts", "--quiet", ...args], { cwd: process.cwd(), stdio: "inherit", env });
+    const child = spawn(process.execPath, [...command, "--quiet", ...args], { cwd: process.cwd(), stdio: "inherit", env });
     if (child.pid !== undefined) started(child.pid);
     // Forwarded, so that Eleventy stops first and this script can still remove the unfinished build.
     const stop = (signal: NodeJS.Signals) => child.kill(signal);
@@ -84,7 +98,7 @@ async function main(): Promise<number> {
     ...(args.allowEmpty ? { EDITORIALE_ALLOW_EMPTY: "1" } : {}),
     ...buildCacheEnv(plan.target),
   };
-  const code = await runEleventy([...args.eleventy, `--output=${building}`], env, (pid) => writeMarker(building, [process.pid, pid]));
+  const code = await runEleventy(await eleventyCommand(process.env), [...args.eleventy, `--output=${building}`], env, (pid) => writeMarker(building, [process.pid, pid]));
   if (code !== 0) {
     removeOurs(building);
     console.error(`The build failed: ${present(plan.target) ? `${plan.shown} still holds the previous build` : "nothing was published"}.`);
