@@ -92,10 +92,13 @@ export class SearchCache {
       // The files this build's predecessor put there, untouched since (size, time and inode): no need to read them.
       if (samePlaced(readPlaced(path.join(this.dir, bundle, PLACED)), key, names, folder)) return true;
       const wanted = new Map(record.files.map(([name, size, sha]) => [name, { size, sha }]));
-      return names.every((name) => {
+      const same = names.every((name) => {
         const file = wanted.get(name);
         return file !== undefined && sameFile(path.join(folder, name), file.size, file.sha);
       });
+      // Read and found equal (placed there by a build with another cache folder, or copied): known there by a stat from now on.
+      if (same) notePlaced(path.join(this.dir, bundle), key, folder, record.files);
+      return same;
     } catch {
       return false;
     }

@@ -60,5 +60,23 @@ test("a copy made elsewhere (new inodes) is compared by hash", () => {
   assert.ok(cache.sameAt("2024", key, site));
 });
 
+test("a copy found equal by hash is recorded: the next build knows it by a stat, not a read", () => {
+  const { cache, site } = published("recorded");
+  const copy = path.join(work, "recorded", "elsewhere");
+  mkdirSync(path.join(copy, "fragment"), { recursive: true });
+  writeFileSync(path.join(copy, "pagefind-entry.json"), '{"version":"1"}');
+  writeFileSync(path.join(copy, "fragment", "it_1.pf_fragment"), "frammento uno");
+  const placed = () => (JSON.parse(readFileSync(path.join(cache.dir, "2024", "placed.json"), "utf8")) as { files: Array<[string, number, number, number]> }).files;
+  const inodes = (folder: string) => placed().map(([name, , , ino]) => [name, ino, statSync(path.join(folder, name)).ino]);
+  assert.ok(inodes(site).every(([, was, now]) => was === now), "placed by its build: the site's files");
+  assert.ok(cache.sameAt("2024", key, copy));
+  assert.equal(placed().map(([name]) => name), ["fragment/it_1.pf_fragment", "pagefind-entry.json"]);
+  assert.ok(inodes(copy).every(([, was, now]) => was === now), "the copy's files, once compared");
+  // A different copy is read, found different, and does not replace the record.
+  writeFileSync(path.join(site, "pagefind-entry.json"), '{"version":"2"}');
+  assert.not.ok(cache.sameAt("2024", key, site));
+  assert.ok(inodes(copy).every(([, was, now]) => was === now));
+});
+
 test.after(() => rmSync(work, { recursive: true, force: true }));
 test.run();
