@@ -28,15 +28,18 @@ export interface SourceFile {
   articleRead?: ArticleRead;
   /**
    * Kept with the file by the host between builds (a build cache, which saves it as it is at the end
-   * of the build): the article's related articles at the last build, and the key of what they were
-   * computed from. The signatures (output-signatures.ts) read and fill it.
+   * of the build): what the signatures (output-signatures.ts) worked out for this very file at the last
+   * build, read and filled by them.
    */
-  relatedMemo?: RelatedMemo;
+  signatureMemo?: SignatureMemo;
 }
 
-export interface RelatedMemo {
+export interface SignatureMemo {
+  /** The key of what the related articles were computed from, and their files. */
   key?: string;
   files?: string[];
+  /** The token of what the article shows of itself but its body and terms (articleStamp): fixed by the file. */
+  stamp?: string;
 }
 
 export interface ArticleRead {

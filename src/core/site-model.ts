@@ -1,4 +1,4 @@
-import { articleFrom, newestFirst, readArticleFields, type Article, type KnownBody, type RelatedMemo, type SourceFile } from "./article.ts";
+import { articleFrom, newestFirst, readArticleFields, type Article, type KnownBody, type SignatureMemo, type SourceFile } from "./article.ts";
 import { archivePages, type Archive, type ArchivePage, type Crumb } from "./archive.ts";
 import { byDossierOrder, readDossier, type Dossier } from "./dossier.ts";
 import { PERMALINK_KEY, PROBLEMS_KEY } from "./front-matter.ts";
@@ -158,9 +158,9 @@ export function knownBodyOf(article: Article): KnownBody | undefined {
   return origins.get(article)?.source.knownBody;
 }
 
-/** Where the host keeps the article's related articles between builds (see SourceFile.relatedMemo), if anywhere. */
-export function relatedMemoOf(article: Article): RelatedMemo | undefined {
-  return origins.get(article)?.source.relatedMemo;
+/** Where the host keeps what the signatures worked out for the article between builds (see SourceFile.signatureMemo), if anywhere. */
+export function signatureMemoOf(article: Article): SignatureMemo | undefined {
+  return origins.get(article)?.source.signatureMemo;
 }
 
 function buildArchives(articles: Article[], dossiers: Dossier[], index: TermIndex, options: ResolvedOptions): Archive[] {

@@ -275,7 +275,7 @@ function readSource(absolute: string, bytes: Buffer, readFrontMatter: FrontMatte
   if (body.known) {
     source.knownBody = { token: `file:${hash}`, mayShowImage: mayShowImage(split.body) };
     // Filled by the signatures, later in the build, and saved with the file then: the store keeps this very object.
-    if (kind === "article") source.relatedMemo = {};
+    if (kind === "article") source.signatureMemo = {};
   }
   return { source, notices: notice ? [notice] : [] };
 }

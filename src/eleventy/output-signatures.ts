@@ -4,7 +4,7 @@ import type { Article } from "../core/article.ts";
 import type { Dossier } from "../core/dossier.ts";
 import type { Feed } from "../core/feed.ts";
 import { relatedByRoles, relatedCandidates } from "../core/related.ts";
-import { articleOrigin, knownBodyOf, relatedMemoOf } from "../core/site-model.ts";
+import { articleOrigin, knownBodyOf, signatureMemoOf } from "../core/site-model.ts";
 import type { SitemapEntry } from "../core/sitemap.ts";
 import type { Term } from "../core/terms.ts";
 import { html } from "../core/html.ts";
@@ -41,16 +41,23 @@ export function signatureKeeper(across: { processes: boolean } = { processes: fa
   const terms = new Versions(remember);
   const chromes = new Versions(remember);
   const heads = new Versions(remember);
-  /** articleStamp by the article's origin: an unchanged file's stamp is not made again. */
+  /**
+   * The token of articleStamp, by the article's origin: an unchanged file's stamp is not made again, in this
+   * process nor, through the memo its host keeps with the file (the build cache), in the next one. The slug
+   * and URL are the only fields the origin does not fix (a shortened slug taken by an older article gets
+   * `-2`: unique-slugs.ts), so they are part of the stamp as they are in this build.
+   */
   const ownStamps = new WeakMap<object, string>();
   const ownStamp = (article: Article): string => {
     const origin = articleOrigin(article);
     let stamp = origin && ownStamps.get(origin);
     if (stamp === undefined) {
-      stamp = articleStamp(article);
+      const memo = signatureMemoOf(article);
+      stamp = memo?.stamp ?? hash("sha1", articleStamp(article), "base64url").slice(0, 16);
+      if (memo) memo.stamp = stamp;
       if (origin) ownStamps.set(origin, stamp);
     }
-    return stamp;
+    return `${stamp}\t${article.slug}\t${article.url}`;
   };
   /** What a related-articles candidate list says of an article: its file, date and URL (by origin, as above). */
   const candidateTokens = new WeakMap<object, string>();
@@ -120,7 +127,7 @@ export function signatureKeeper(across: { processes: boolean } = { processes: fa
       key += "|";
       for (const term of (byRole && article.terms[byRole.key]) || []) key += `${headNumber(term)},`;
       // Across processes, the last build's result is the one kept with the file (the build cache).
-      const memo = relatedMemoOf(article);
+      const memo = signatureMemoOf(article);
       const known = relatedLast.get(article.file) ?? (memo?.key !== undefined && memo.files ? { key: memo.key, files: memo.files } : undefined);
       const files = known?.key === key ? known.files : relatedByRoles(article, options.roles, options.relatedCount).map((r) => r.file);
       relatedNow.set(article.file, { key, files });
@@ -212,15 +219,19 @@ class Versions {
   }
 }
 
+/** Fields of an article the stamp leaves out: numbered apart (the body, the terms) or added by each build (slug, URL). */
+const NOT_STAMPED: ReadonlySet<string> = new Set(["markdown", "terms", "slug", "url"]);
+
 /**
- * Everything an article shows of itself but its body (numbered apart) and its
- * terms (numbered one by one), as text. Generic on purpose: a field added to
+ * Everything an article shows of itself but its body (numbered apart), its
+ * terms (numbered one by one), its slug and URL (which the site model may
+ * change: see ownStamp), as text. Generic on purpose: a field added to
  * Article is part of it without a change here.
  */
 export function articleStamp(article: Article): string {
   // Not a spread: that would read `markdown`, which may be decoded only when read (content-files.ts).
   const shown: Record<string, unknown> = {};
-  for (const key of Object.keys(article) as Array<keyof Article>) if (key !== "markdown" && key !== "terms") shown[key] = article[key];
+  for (const key of Object.keys(article) as Array<keyof Article>) if (!NOT_STAMPED.has(key)) shown[key] = article[key];
   return JSON.stringify(shown);
 }
 

@@ -7,7 +7,7 @@ import { EditorialeError } from "../../src/core/errors.ts";
 import { createMarkdown } from "../../src/core/markdown.ts";
 import { resolveOptions } from "../../src/core/options.ts";
 import { relatedByRoles } from "../../src/core/related.ts";
-import { buildSiteModel, knownBodyOf, relatedMemoOf } from "../../src/core/site-model.ts";
+import { buildSiteModel, knownBodyOf, signatureMemoOf } from "../../src/core/site-model.ts";
 import { BuildCache } from "../../src/eleventy/build-cache.ts";
 import { contentReader, type CachedSource, type KeptSource, type SourceStore } from "../../src/eleventy/content-files.ts";
 import { frontMatterEngine } from "../../src/eleventy/front-matter-engine.ts";
@@ -161,18 +161,18 @@ test("related articles: kept with the file by the build cache, used by the next 
   const first = build(one);
   const uno = first.byTitle("Uno");
   assert.ok(uno);
-  assert.equal(relatedMemoOf(uno), {});
+  assert.equal(signatureMemoOf(uno), {});
   const before = signaturesOf(first.model);
   const due = first.byTitle("Due");
   assert.ok(due);
-  assert.equal(relatedMemoOf(uno)?.files, relatedByRoles(uno, options.roles, options.relatedCount).map((a) => a.file));
-  assert.equal(relatedMemoOf(uno)?.files?.sort(), [due.file, first.byTitle("Tre")?.file].sort(), "the other two share its tag");
+  assert.equal(signatureMemoOf(uno)?.files, relatedByRoles(uno, options.roles, options.relatedCount).map((a) => a.file));
+  assert.equal(signatureMemoOf(uno)?.files?.sort(), [due.file, first.byTitle("Tre")?.file].sort(), "the other two share its tag");
   one.save();
   // Second process: the memo comes back from the cache file as it was at the end of the first build.
   const two = BuildCache.load(cacheDir, context, () => {});
   const second = build(two);
-  const memo = relatedMemoOf(second.byTitle("Uno")!);
-  assert.equal(memo, relatedMemoOf(uno));
+  const memo = signatureMemoOf(second.byTitle("Uno")!);
+  assert.equal(memo, signatureMemoOf(uno));
   assert.equal(signaturesOf(second.model), before, "the same signatures");
   // Shown to be used: a kept list with the same key is taken as it is…
   const file = memo?.files?.[0];
@@ -183,6 +183,36 @@ test("related articles: kept with the file by the build cache, used by the next 
   assert.is(signaturesOf(second.model).get("Uno"), before.get("Uno"));
   assert.ok(file && memo?.files?.includes(file));
   rmSync(path.join(input, "tre.md"));
+});
+
+test("an article's own stamp: kept with the file by the build cache and used by the next process; its slug and URL are this build's", () => {
+  const cacheDir = path.join(work, "cache-stamp");
+  const context = { options, input, pathPrefix: "/" };
+  const signaturesOf = (model: ReturnType<typeof build>["model"]) => {
+    const signatures = signatureKeeper({ processes: true })(themeContext({ model, md: createMarkdown(), stylesheet: "/assets/editoriale.css", search: false }));
+    return new Map(model.articles.map((a) => [a.title, signatures.article(a)]));
+  };
+  const one = BuildCache.load(cacheDir, context, () => {});
+  const first = build(one);
+  const before = signaturesOf(first.model);
+  const stamp = signatureMemoOf(first.byTitle("Uno")!)?.stamp;
+  assert.match(stamp ?? "", /^[\w-]{16}$/);
+  one.save();
+  const second = build(BuildCache.load(cacheDir, context, () => {}));
+  const memo = signatureMemoOf(second.byTitle("Uno")!);
+  assert.is(memo?.stamp, stamp, "the stamp comes back from the cache file");
+  assert.equal(signaturesOf(second.model), before);
+  // Shown to be used: another stamp kept gives another signature…
+  memo!.stamp = "x".repeat(16);
+  assert.is.not(signaturesOf(second.model).get("Uno"), before.get("Uno"));
+  memo!.stamp = stamp;
+  // …and a URL the site model changed (a shortened slug taken by an older article: unique-slugs.ts) is seen with the kept stamp.
+  const uno = second.byTitle("Uno")!;
+  uno.slug = `${uno.slug}-2`;
+  uno.url = `/${uno.slug}/`;
+  assert.is.not(signaturesOf(second.model).get("Uno"), before.get("Uno"));
+  assert.is(memo?.stamp, stamp);
+  rmSync(cacheDir, { recursive: true, force: true });
 });
 
 test("without a store (`npm start`) no body is known by its file: the signatures hash the text", () => {
