@@ -10,6 +10,7 @@ import { OUTPUT_MARKER } from "../core/site-files.ts";
 import type { Article } from "../core/article.ts";
 import type { CachedSource, KeptSource, SourceStore } from "./content-files.ts";
 import { displayPath } from "./display-path.ts";
+import { FeedItemPack } from "./feed-item-pack.ts";
 import type { KeptOutput, PreviousBuild } from "./output-writer.ts";
 
 /** Where `npm run build` keeps what it learned (git-ignored; `images/` and `search/` beside it belong to others). */
@@ -31,6 +32,8 @@ interface Payload {
   outputs: Array<[string, KeptOutput]>;
   /** When that build began reading the content files (ms since the epoch): see SourceStore.lastReadAt. */
   readAt: number;
+  /** The feeds' items that build rendered, in a pack beside the cache file (feed-item-pack.ts). */
+  feedItems?: unknown;
 }
 
 /**
@@ -54,14 +57,19 @@ export class BuildCache implements SourceStore {
   /** The names (display paths) of the sources whose bytes the previous build did not keep: new or changed files. */
   private readonly changedNames = new Set<string>();
 
+  /** The feeds' rendered items, kept between builds. */
+  readonly feedItems: FeedItemPack;
+
   private constructor(
     private readonly dir: string,
     private readonly key: string,
     payload: Payload | undefined,
+    log: (line: string) => void,
   ) {
     this.sources = new Map(payload?.sources);
     this.outputs = new Map(payload?.outputs);
     this.lastReadAt = payload?.readAt;
+    this.feedItems = new FeedItemPack(dir, FeedItemPack.index(payload?.feedItems), log);
   }
 
   /** When the build that saved this cache began reading the content files; undefined for an empty cache. */
@@ -77,12 +85,12 @@ export class BuildCache implements SourceStore {
     try {
       bytes = readFileSync(file);
     } catch {
-      return new BuildCache(dir, key, undefined);
+      return new BuildCache(dir, key, undefined, log);
     }
     const opened = open(bytes, key);
     const ignored = (why: string) => {
       log(`[editoriale] build cache ${displayPath(file)} ignored: ${why}; everything is rendered, and the cache written again`);
-      return new BuildCache(dir, key, undefined);
+      return new BuildCache(dir, key, undefined, log);
     };
     if ("refused" in opened) return ignored(opened.refused);
     let payload: unknown;
@@ -92,7 +100,7 @@ export class BuildCache implements SourceStore {
       return ignored(`it cannot be read (${error instanceof Error ? error.message : String(error)})`);
     }
     if (!isPayload(payload)) return ignored("it does not hold what a build cache holds");
-    return new BuildCache(dir, key, payload);
+    return new BuildCache(dir, key, payload, log);
   }
 
   /** How many outputs the previous build left here. */
@@ -147,7 +155,7 @@ export class BuildCache implements SourceStore {
   /** Writes what this build read and wrote, for the next one: a temporary file renamed over the old one. */
   save(): void {
     mkdirSync(this.dir, { recursive: true });
-    const payload: Payload = { sources: [...this.nextSources], outputs: [...this.nextOutputs], readAt: this.readAt };
+    const payload: Payload = { sources: [...this.nextSources], outputs: [...this.nextOutputs], readAt: this.readAt, feedItems: this.feedItems.settle() };
     const file = path.join(this.dir, FILE);
     const temporary = `${file}.${process.pid}.tmp`;
     removeLeftovers(this.dir);
@@ -161,6 +169,7 @@ export class BuildCache implements SourceStore {
         closeSync(fd);
       }
       renameSync(temporary, file);
+      this.feedItems.tidy();
     } catch (error) {
       rmSync(temporary, { force: true });
       throw error;

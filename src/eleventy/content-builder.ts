@@ -110,6 +110,7 @@ export class ContentBuilder {
       const model = buildSiteModel(this.readContent(request.input, request.runMode, progress, cache), options, md);
       throwIfProblems(emptySiteProblems(model.articles.length, request.runMode, request.input));
       cache?.keepExcerpts(model.articles);
+      cache?.feedItems.retain(new Set(model.articles.map((a) => a.file)));
       const redirects = buildRedirects(model);
       throwIfProblems(redirects.problems);
       for (const notice of model.notices) request.log(`[editoriale] ${notice}`);
@@ -167,7 +168,7 @@ export class ContentBuilder {
         index && request.rendered ? async (o, c) => (await index(o, c), await request.rendered?.(o, c)) : index ?? request.rendered;
       // A line of ours printed while the progress line is up (the images' summary) is printed above it.
       const log = (line: string) => progress.above(() => request.log(line));
-      const outputs = siteOutputs(theme, extra, remember ? this.signatures(theme) : cache ? this.lasting(theme) : undefined, { contentDir: request.input, log, progress }, first);
+      const outputs = siteOutputs(theme, extra, remember ? this.signatures(theme) : cache ? this.lasting(theme) : undefined, { contentDir: request.input, log, progress }, first, cache?.feedItems);
       // A page not rendered again (unchanged in this process, or reused from the previous build by the build cache)
       // is already in the output folder: the index reads it there if its bundle needs it.
       const keptIn = inPlace?.folder ?? request.output;

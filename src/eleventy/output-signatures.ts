@@ -22,6 +22,11 @@ export interface BuildSignatures {
   /** Undefined for pages always rendered: the home's first page (side column) and dossiers (presentation). */
   archivePage(page: ArchivePage): string | undefined;
   feed(archive: Archive, feed: Feed): string;
+  /**
+   * What an article's feed `<item>` shows (its data, terms and body), in short: the key it is kept under between
+   * builds (feed-item-pack.ts). Undefined when its body may show an image (its made files are written by a render).
+   */
+  feedItem(article: Article): string | undefined;
   /** The sitemap shows its entries, in the site's URL and time zone: nothing of the theme. */
   sitemap(entries: readonly SitemapEntry[]): string;
 }
@@ -172,8 +177,9 @@ export function signatureKeeper(across: { processes: boolean } = { processes: fa
       for (const entry of entries) text += `\n${entry.loc}\t${entry.lastmod?.getTime() ?? ""}`;
       return text;
     };
+    const feedItem = (article: Article): string | undefined => ((knownBodyOf(article)?.mayShowImage ?? mayShowImage(article.markdown)) ? undefined : itemKey(article));
     const replaced = Object.keys(options.theme).some((part) => !CHROME_PARTS.has(part));
-    if (replaced) return { article: () => undefined, archivePage: () => undefined, feed: feedSignature, sitemap: sitemapSignature };
+    if (replaced) return { article: () => undefined, archivePage: () => undefined, feed: feedSignature, feedItem, sitemap: sitemapSignature };
     return {
       article(article) {
         // The made files of a body's images are written only when its page or a feed renders it
@@ -190,6 +196,7 @@ export function signatureKeeper(across: { processes: boolean } = { processes: fa
         return `${chrome}|${archiveStamp(archive)}|${pageNumber}/${totalPages}/${start}/${total}|${page.prevUrl}|${page.nextUrl}|${items.map(numberOf).join(",")}`;
       },
       feed: feedSignature,
+      feedItem,
       sitemap: sitemapSignature,
     };
   };

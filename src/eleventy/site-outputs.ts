@@ -1,3 +1,4 @@
+import { hash } from "node:crypto";
 import { absoluteUrl } from "@11ty/eleventy-plugin-rss";
 import { absolutizeHtml } from "../core/absolute-urls.ts";
 import type { Archive, ArchivePage } from "../core/archive.ts";
@@ -41,13 +42,14 @@ export function* siteOutputs(
   signatures?: BuildSignatures,
   imageSettings: ImageSettings = { contentDir: "content" },
   first: ReadonlySet<Article> = new Set(),
+  keptItems?: KeptFeedItems,
 ): Generator<Output> {
   const { model } = theme;
   // `first`: articles written before the others (a warm build's changed search bundles, indexed meanwhile), in the model's order.
   const articles = first.size === 0 ? model.articles : [...model.articles.filter((a) => first.has(a)), ...model.articles.filter((a) => !first.has(a))];
   const images = new ResponsiveImages(model.articles, imageSettings);
   useImages(theme, (sitePath) => images.get(sitePath));
-  const build = new FeedItems(theme, images);
+  const build = new FeedItems(theme, images, keptItems && signatures ? { store: keptItems, signatures } : undefined);
   // Feeds first as data: which articles they list, and after which article each is complete.
   const position = new Map<Article, number>();
   articles.forEach((article, i) => position.set(article, i));
@@ -89,10 +91,19 @@ export function plannedOutputCount(model: Theme["model"], extra: number): number
   return model.archives.length + model.articles.length + model.contentPages.length + model.pages.length + model.indexes.length + fixed + extra;
 }
 
+/** Feed items rendered by an earlier build, by key (feed-item-pack.ts, beside the build cache). */
+export interface KeptFeedItems {
+  /** The item kept for this article (its file) under `key`, if any. */
+  get(owner: string, key: string): Buffer | undefined;
+  put(owner: string, key: string, bytes: Uint8Array): void;
+}
+
 /**
  * The feeds of one build and their `<item>`s. Items are kept as UTF-8 bytes:
  * encoded once, written into each feed as they are, never joined into one
- * string; and kept only while a feed still needs them.
+ * string; and kept only while a feed still needs them. With a store of kept
+ * items (the build cache), an item whose key is there is not rendered again,
+ * and every item rendered is put there for the next build.
  */
 class FeedItems {
   readonly settings: FeedSettings;
@@ -103,6 +114,7 @@ class FeedItems {
   constructor(
     readonly theme: Theme,
     readonly images: ResponsiveImages,
+    private readonly kept?: { store: KeptFeedItems; signatures: BuildSignatures },
   ) {
     this.settings = feedSettings(theme.model.options);
   }
@@ -118,9 +130,9 @@ class FeedItems {
     if (this.feedsLeft.has(article) && !this.items.has(article)) this.items.set(article, this.item(article, body));
   }
 
-  /** The article's `<item>` for one more feed (the body is rendered here only if the page was not). */
+  /** The article's `<item>` for one more feed (the body is rendered here only if the page was not, and the item not kept). */
   async take(article: Article): Promise<Buffer> {
-    const xml = this.items.get(article) ?? this.item(article, (await renderBody(this, article)).feed);
+    const xml = this.items.get(article) ?? this.keptItem(article) ?? this.item(article, (await renderBody(this, article)).feed);
     const left = (this.feedsLeft.get(article) ?? 1) - 1;
     if (left > 0) {
       this.feedsLeft.set(article, left);
@@ -135,7 +147,21 @@ class FeedItems {
   private item(article: Article, body: string): Buffer {
     const { site } = this.theme.model.options;
     const data = this.data.get(article) as FeedItem;
-    return Buffer.from(renderRssItem(data, site.timeZone, absolutizeHtml(body, site.url + article.url, absoluteUrl), this.enclosure(article)), "utf8");
+    const bytes = Buffer.from(renderRssItem(data, site.timeZone, absolutizeHtml(body, site.url + article.url, absoluteUrl), this.enclosure(article)), "utf8");
+    const key = this.keyOf(article);
+    if (key !== undefined) this.kept?.store.put(article.file, key, bytes);
+    return bytes;
+  }
+
+  private keptItem(article: Article): Buffer | undefined {
+    const key = this.keyOf(article);
+    return key === undefined ? undefined : this.kept?.store.get(article.file, key);
+  }
+
+  /** What the item shows, with the state of the featured image its enclosure describes; undefined: not kept. */
+  private keyOf(article: Article): string | undefined {
+    const shown = this.kept?.signatures.feedItem(article);
+    return shown === undefined ? undefined : hash("sha1", `${shown}|${this.images.stamp([article], true)}`, "base64url");
   }
 
   private enclosure(article: Article): Enclosure | undefined {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -191,6 +191,24 @@ test("a damaged cache file: one notice, nothing reused, correct output", () => {
   assert.is(run.reused, 0);
   assertIdentical(site, clean("damaged"));
   assert.is(build(site).reused > 0, true, "the cache written again is used by the next build");
+});
+
+test("the feeds' items are kept in a pack beside the cache; a damaged pack: one notice, its items rendered again, correct output", () => {
+  build(site);
+  const packs = readdirSync(cache).filter((name) => /^feed-items-.+\.pack$/.test(name));
+  assert.is(packs.length, 1, packs.join(", "));
+  const file = path.join(cache, packs[0] as string);
+  const bytes = readFileSync(file);
+  assert.match(bytes.toString(), "<item>");
+  for (let at = 0; at < bytes.length; at += 97) bytes[at] = (bytes[at] ?? 0) ^ 0xff;
+  writeFileSync(file, bytes);
+  edit("articolo-3.md", (text) => `${text}\nIl distretto sociale ha aperto un nuovo sportello per le famiglie.\n`);
+  const run = build(site);
+  assert.equal(notices(run.log).length, 1, run.log);
+  assert.match(notices(run.log)[0] ?? "", /build cache: .*feed-items-.*\.pack does not hold what its index says \(damaged or cut short\): its feed items are rendered again/);
+  assert.ok(run.reused > 0, "the cache file itself is still used");
+  assertIdentical(site, clean("damaged-pack"));
+  assert.equal(notices(build(site).log), [], "the pack written again is sound");
 });
 
 test("a cache cut short (half written): one notice, nothing reused", () => {

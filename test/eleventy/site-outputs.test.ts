@@ -13,6 +13,7 @@ import { buildSiteModel } from "../../src/core/site-model.ts";
 import { contentReader } from "../../src/eleventy/content-files.ts";
 import { frontMatterEngine } from "../../src/eleventy/front-matter-engine.ts";
 import { loadSiteData } from "../../src/eleventy/site-data.ts";
+import { signatureKeeper } from "../../src/eleventy/output-signatures.ts";
 import { siteOutputs } from "../../src/eleventy/site-outputs.ts";
 import { themeContext } from "../../src/eleventy/theme-context.ts";
 
@@ -74,6 +75,44 @@ test("`first`: those articles before the others (each run in the model's order),
   assertFeedsAfterTheirArticles(moved.order);
   assert.equal([...moved.order].sort(), [...plain.order].sort(), "the same outputs");
   for (const [file, content] of plain.bytes) if (moved.bytes.get(file) !== content) assert.unreachable(`${file} differs when written in another order`);
+});
+
+test("kept feed items (the build cache's pack): a later build's feeds take them instead of rendering bodies, the same bytes; a body edit is rendered", async () => {
+  const store = new Map<string, Buffer>();
+  const kept = { get: (owner: string, key: string) => store.get(`${owner} ${key}`), put: (owner: string, key: string, bytes: Uint8Array) => void store.set(`${owner} ${key}`, Buffer.from(bytes)) };
+  /** The feeds of one build in a new process (new signatures), their bytes, and how many bodies it rendered. */
+  const feeds = async (edited?: Article) => {
+    let bodies = 0;
+    const counting = createMarkdown();
+    const render = counting.render.bind(counting);
+    counting.render = (text, env) => (bodies++, render(text, env));
+    const built = themeContext({ model, md: counting, stylesheet: "/s.css", search: false });
+    const signatures = signatureKeeper({ processes: true })(built);
+    const bytes = new Map<string, string>();
+    for (const output of siteOutputs(built, [], signatures, { contentDir: input }, new Set(), kept)) {
+      if (!output.path.endsWith("feed.xml")) continue;
+      const content = await output.render();
+      bytes.set(output.path, Buffer.concat((content as Uint8Array[]).map((part) => Buffer.from(part))).toString());
+    }
+    return { bytes, bodies, edited };
+  };
+  const first = await feeds();
+  assert.ok(first.bodies > 0 && store.size === first.bodies, `${first.bodies} bodies, ${store.size} items kept`);
+  const second = await feeds();
+  assert.is(second.bodies, 0, "every item taken from the store");
+  assert.equal(second.bytes, first.bytes);
+  // An edited body is another key: rendered again (once), the other items still taken.
+  const article = model.articles[0] as Article;
+  const markdown = article.markdown;
+  Object.defineProperty(article, "markdown", { value: `${markdown}\nUn paragrafo nuovo sul piano di zona.\n`, configurable: true, enumerable: true });
+  try {
+    const third = await feeds();
+    assert.is(third.bodies, 1);
+    const changed = [...third.bytes].filter(([file, xml]) => xml !== first.bytes.get(file)).map(([file]) => file);
+    assert.ok(changed.length > 0 && changed.every((file) => third.bytes.get(file)?.includes("Un paragrafo nuovo sul piano di zona.")), changed.join(", "));
+  } finally {
+    Object.defineProperty(article, "markdown", { value: markdown, configurable: true, enumerable: true });
+  }
 });
 
 test.after(() => rmSync(work, { recursive: true, force: true }));
