@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
@@ -13,6 +13,12 @@ export interface BuildResult {
   out: string;
 }
 
+/** The folders buildFixture made (each output and its search cache): removed when the test file's process ends. */
+const made: string[] = [];
+process.once("exit", () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 /**
  * Runs the real configuration (.eleventy.ts) on a fixture folder, as `npm run build -- --input … --output …` does;
  * `config`: the fixture's own Eleventy configuration instead (a site that adds the plugin itself), relative to the fixture.
@@ -20,11 +26,13 @@ export interface BuildResult {
 export function buildFixture(name: string, extraEnv: Record<string, string> = {}, config?: string): BuildResult {
   const fixture = path.join(ROOT, "test/fixtures", name);
   const out = mkdtempSync(path.join(tmpdir(), `editoriale-${name}-`));
+  const searchCache = path.join(out, "..", `${path.basename(out)}-search-cache`);
+  made.push(out, searchCache);
   const configFile = config === undefined ? ".eleventy.ts" : path.relative(ROOT, path.join(fixture, config));
   const run = spawnSync(
     process.execPath,
     ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", `--config=${configFile}`, "--quiet", `--input=${path.join(fixture, "content")}`, `--output=${out}`],
-    { cwd: ROOT, encoding: "utf8", env: { ...process.env, TZ: "Europe/Rome", EDITORIALE_DATA: path.join(fixture, "_data"), EDITORIALE_SEARCH_CACHE: path.join(out, "..", `${path.basename(out)}-search-cache`), ...extraEnv } },
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, TZ: "Europe/Rome", EDITORIALE_DATA: path.join(fixture, "_data"), EDITORIALE_SEARCH_CACHE: searchCache, ...extraEnv } },
   );
   return { status: run.status, output: `${run.stdout}\n${run.stderr}`, out };
 }
