@@ -148,14 +148,16 @@ test("a draft stays a draft when it comes from the store", () => {
   rmSync(path.join(input, "tre.md"));
 });
 
+/** The build cache's context for these builds, and the article signatures of a build as a new process makes them. */
+const context = { options, input, pathPrefix: "/" };
+function signaturesOf(model: ReturnType<typeof build>["model"]): Map<string, string | undefined> {
+  const signatures = signatureKeeper({ processes: true })(themeContext({ model, md: createMarkdown(), stylesheet: "/assets/editoriale.css", search: false }));
+  return new Map(model.articles.map((a) => [a.title, signatures.article(a)]));
+}
+
 test("related articles: kept with the file by the build cache, used by the next process while what they come from is unchanged", () => {
   write("tre.md", article("Tre", "Il welfare di comunità a Lecco.\n"));
   const cacheDir = path.join(work, "cache");
-  const context = { options, input, pathPrefix: "/" };
-  const signaturesOf = (model: ReturnType<typeof build>["model"]) => {
-    const signatures = signatureKeeper({ processes: true })(themeContext({ model, md: createMarkdown(), stylesheet: "/assets/editoriale.css", search: false }));
-    return new Map(model.articles.map((a) => [a.title, signatures.article(a)]));
-  };
   // First process: nothing kept; the signatures score every article and fill each file's memo, which the cache saves.
   const one = BuildCache.load(cacheDir, context, () => {});
   const first = build(one);
@@ -187,11 +189,6 @@ test("related articles: kept with the file by the build cache, used by the next 
 
 test("an article's own stamp: kept with the file by the build cache and used by the next process; its slug and URL are this build's", () => {
   const cacheDir = path.join(work, "cache-stamp");
-  const context = { options, input, pathPrefix: "/" };
-  const signaturesOf = (model: ReturnType<typeof build>["model"]) => {
-    const signatures = signatureKeeper({ processes: true })(themeContext({ model, md: createMarkdown(), stylesheet: "/assets/editoriale.css", search: false }));
-    return new Map(model.articles.map((a) => [a.title, signatures.article(a)]));
-  };
   const one = BuildCache.load(cacheDir, context, () => {});
   const first = build(one);
   const before = signaturesOf(first.model);

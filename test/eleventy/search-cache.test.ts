@@ -12,14 +12,20 @@ import { SearchCache } from "../../src/eleventy/search-cache.ts";
 const work = mkdtempSync(path.join(tmpdir(), "editoriale-search-cache-"));
 const key = "a".repeat(64);
 
+/** The files of the bundle of these tests, written into `folder` (returned). */
+function writeBundle(folder: string): string {
+  mkdirSync(path.join(folder, "fragment"), { recursive: true });
+  writeFileSync(path.join(folder, "pagefind-entry.json"), '{"version":"1"}');
+  writeFileSync(path.join(folder, "fragment", "it_1.pf_fragment"), "frammento uno");
+  return folder;
+}
+
 /** A bundle sealed into a build folder, which is then renamed to be the published site, as npm run build does. */
 function published(name: string): { cache: SearchCache; site: string } {
   const root = path.join(work, name);
   const cache = new SearchCache(path.join(root, "cache"), "pagefind 1, editoriale 1, language it", () => {});
   const scratch = cache.scratch("2024");
-  mkdirSync(path.join(scratch, "fragment"), { recursive: true });
-  writeFileSync(path.join(scratch, "pagefind-entry.json"), '{"version":"1"}');
-  writeFileSync(path.join(scratch, "fragment", "it_1.pf_fragment"), "frammento uno");
+  writeBundle(scratch);
   const building = path.join(root, "building");
   cache.seal("2024", key, scratch, path.join(building, "pagefind", "2024"));
   renameSync(building, path.join(root, "site"));
@@ -50,10 +56,7 @@ test("a file changed in place (same length, new time) is read: not the entry; on
 
 test("a copy made elsewhere (new inodes) is compared by hash", () => {
   const { cache, site } = published("copied");
-  const copy = path.join(work, "copied", "elsewhere");
-  mkdirSync(path.join(copy, "fragment"), { recursive: true });
-  writeFileSync(path.join(copy, "pagefind-entry.json"), '{"version":"1"}');
-  writeFileSync(path.join(copy, "fragment", "it_1.pf_fragment"), "frammento uno");
+  const copy = writeBundle(path.join(work, "copied", "elsewhere"));
   assert.ok(cache.sameAt("2024", key, copy));
   writeFileSync(path.join(copy, "pagefind-entry.json"), '{"version":"2"}');
   assert.not.ok(cache.sameAt("2024", key, copy));
@@ -62,10 +65,7 @@ test("a copy made elsewhere (new inodes) is compared by hash", () => {
 
 test("a copy found equal by hash is recorded: the next build knows it by a stat, not a read", () => {
   const { cache, site } = published("recorded");
-  const copy = path.join(work, "recorded", "elsewhere");
-  mkdirSync(path.join(copy, "fragment"), { recursive: true });
-  writeFileSync(path.join(copy, "pagefind-entry.json"), '{"version":"1"}');
-  writeFileSync(path.join(copy, "fragment", "it_1.pf_fragment"), "frammento uno");
+  const copy = writeBundle(path.join(work, "recorded", "elsewhere"));
   const placed = () => (JSON.parse(readFileSync(path.join(cache.dir, "2024", "placed.json"), "utf8")) as { files: Array<[string, number, number, number]> }).files;
   const inodes = (folder: string) => placed().map(([name, , , ino]) => [name, ino, statSync(path.join(folder, name)).ino]);
   assert.ok(inodes(site).every(([, was, now]) => was === now), "placed by its build: the site's files");
