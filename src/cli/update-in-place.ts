@@ -16,7 +16,7 @@
  * marker says "updating" meanwhile, so a build killed then is followed by a
  * full build, which trusts no published file it has not checked.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { REUSED_LIST } from "../core/site-files.ts";
 import { OURS_INSIDE, present } from "./atomic-output.ts";
@@ -85,27 +85,39 @@ export function linkReused(target: string, building: string, reused: Reused): vo
 }
 
 /**
+ * The published site's files and folders as an update would find them: everything but the marker, the build
+ * folders of ours inside it and the kept entries, reused folders entered too. Taken while the build runs
+ * (scripts/build.ts: the build does not touch the published site, and the walk, tens of thousands of folders,
+ * then costs no time on the core Eleventy does not use), and handed to `updateInPlace`.
+ */
+export function publishedTree(target: string, building: string, keep: readonly string[]): Scanned {
+  const skipTop = new Set([MARKER, path.basename(building), ...keep]);
+  return scan(target, (name, top) => top && (skipTop.has(name) || OURS_INSIDE.test(name)));
+}
+
+/**
  * Updates the published site `target` to the build: see the file's comment.
  * Throws, having changed nothing, when a reused file is no longer there (the
- * published site changed while the build ran).
+ * published site changed while the build ran). `found`: the site as `publishedTree` found it during the build;
+ * without it, the site is walked now.
  */
-export function updateInPlace(target: string, building: string, reused: Reused, tree: BuildTree, keep: readonly string[]): { kept: string[]; moved: number; removed: number } {
-  const skipTop = new Set([MARKER, path.basename(building), ...keep]);
-  const published = scan(target, (name, top) => (top && (skipTop.has(name) || OURS_INSIDE.test(name))), new Set(reused.folders));
+export function updateInPlace(target: string, building: string, reused: Reused, tree: BuildTree, keep: readonly string[], found?: Scanned): { kept: string[]; moved: number; removed: number } {
+  const published = withoutReusedFolders(found ?? publishedTree(target, building, keep), new Set(reused.folders));
   refuseMissing(published, reused);
   const newFiles = new Set([...reused.files, ...tree.files]);
   const newFolders = new Set(tree.folders);
   for (const file of [...reused.files, ...reused.folders]) for (let dir = path.posix.dirname(file); dir !== "."; dir = path.posix.dirname(dir)) newFolders.add(dir);
   writeMarker(target, [], { updating: process.pid });
   // The old site's files the new one lacks, then the folders that held only such files (deepest first).
+  // A file already gone (removed by hand since the site was walked) is no reason to stop halfway.
   let removed = 0;
   for (const file of published.files) {
     if (newFiles.has(file)) continue;
-    unlinkSync(path.join(target, file));
+    rmSync(path.join(target, file), { force: true });
     removed++;
   }
   for (const folder of published.folders.filter((f) => !newFolders.has(f)).reverse()) {
-    rmdirSync(path.join(target, folder));
+    removeEmptyFolder(path.join(target, folder));
     removed++;
   }
   // Then the build's own files, each renamed over the old one (folders made first, parents before children).
@@ -118,7 +130,37 @@ export function updateInPlace(target: string, building: string, reused: Reused, 
   return { kept: keep.filter((name) => present(path.join(target, name))), moved: tree.files.length, removed };
 }
 
-interface Scanned {
+/** Removes a folder that should be empty by now; one already gone is fine, one that is not empty stops the update (never emptied here). */
+function removeEmptyFolder(folder: string): void {
+  try {
+    rmdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+}
+
+/**
+ * A site's tree as an update sees it: the reused folders (search bundles left in place) are listed in
+ * `keptFolders`, and what they hold is neither removed nor checked.
+ */
+function withoutReusedFolders(tree: Scanned, reusedFolders: ReadonlySet<string>): Scanned {
+  if (reusedFolders.size === 0) return tree;
+  const keptFolders = new Set<string>();
+  const inReused = (entry: string): boolean => {
+    for (let dir = path.posix.dirname(entry); dir !== "."; dir = path.posix.dirname(dir)) if (reusedFolders.has(dir)) return true;
+    return false;
+  };
+  const folders: string[] = [];
+  for (const folder of tree.folders) {
+    if (reusedFolders.has(folder)) keptFolders.add(folder);
+    else if (!inReused(folder)) folders.push(folder);
+  }
+  const files = new Set<string>();
+  for (const file of tree.files) if (!inReused(file)) files.add(file);
+  return { files, folders, keptFolders };
+}
+
+export interface Scanned {
   files: Set<string>;
   /** Parents before children. */
   folders: string[];

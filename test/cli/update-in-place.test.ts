@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { MARKER, isFinishedSite, writeMarker } from "../../src/cli/output-marker.ts";
-import { buildTree, linkReused, takeReusedList, updateInPlace, updatePays } from "../../src/cli/update-in-place.ts";
+import { buildTree, linkReused, publishedTree, takeReusedList, updateInPlace, updatePays } from "../../src/cli/update-in-place.ts";
 import { REUSED_LIST } from "../../src/core/site-files.ts";
 import { readTree } from "../helpers/read-tree.ts";
 
@@ -123,6 +123,46 @@ test("a build without a list (nothing to update in place) and a marker left by a
   writeMarker(work);
   assert.ok(isFinishedSite(work));
   assert.not.ok(isFinishedSite(path.join(work, "nowhere")));
+});
+
+test("the site as walked while the build ran gives the same update; a file removed by hand since does not stop it", () => {
+  const { target, building } = setUp(SITE, { "index.html": "home v2", "b/index.html": "article b v2", "c/index.html": "article c", "feed.xml": "feed v2" }, ["a/index.html"]);
+  const found = publishedTree(target, building, ["CNAME"]);
+  rmSync(path.join(target, "old/index.html"));
+  const reused = takeReusedList(building);
+  assert.ok(reused);
+  const result = updateInPlace(target, building, reused, buildTree(building), ["CNAME"], found);
+  assert.is(result.moved, 4);
+  assert.equal(siteFiles(target), {
+    "CNAME": "www.example.org",
+    "a/index.html": "article a",
+    "b/index.html": "article b v2",
+    "c/index.html": "article c",
+    "feed.xml": "feed v2",
+    "index.html": "home v2",
+  });
+  assert.ok(isFinishedSite(target));
+});
+
+test("the walk of the published site: every folder entered, the marker, build folders of ours and kept entries left out", () => {
+  const work = mkdtempSync(path.join(tmpdir(), "editoriale-update-"));
+  const target = path.join(work, "site");
+  put(target, {
+    "index.html": "home",
+    "pagefind/2015/fragment/a.pf_fragment": "bundle",
+    "CNAME": "www.example.org",
+    ".editoriale-building-7/index.html": "another build's folder",
+    ".editoriale-previous-8/index.html": "a previous site being removed",
+    "deep/.editoriale-building-9/x.html": "only the top level is ours",
+  });
+  writeMarker(target);
+  const tree = publishedTree(target, path.join(target, ".editoriale-building-7"), ["CNAME"]);
+  assert.equal([...tree.files].sort(), ["deep/.editoriale-building-9/x.html", "index.html", "pagefind/2015/fragment/a.pf_fragment"]);
+  assert.equal([...tree.folders].sort(), ["deep", "deep/.editoriale-building-9", "pagefind", "pagefind/2015", "pagefind/2015/fragment"]);
+  for (const [i, folder] of tree.folders.entries()) {
+    const parent = path.posix.dirname(folder);
+    if (parent !== ".") assert.ok(tree.folders.indexOf(parent) < i, `${parent} before ${folder}`);
+  }
 });
 
 test.run();
