@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** The folder that keeps each bundle's index files between builds (EDITORIALE_SEARCH_CACHE: another one, e.g. a test's own). */
@@ -120,10 +120,13 @@ export class SearchCache {
   seal(bundle: string, key: string, files: string, target: string): void {
     const folder = path.dirname(files);
     const record: CacheRecord = { format: FORMAT, made: this.made, key, files: [] };
-    // Each file is read once: hashed for the record and written to the target from the same bytes.
+    // Each file is read once, to be hashed for the record, and put in the target as a hard link to the entry's
+    // file (no copy: the entry is never written through, nor is the target, whose files are removed first),
+    // or from the same bytes across file systems.
     const folders = new Set<string>();
     for (const name of filesUnder(files)) {
-      const bytes = readFileSync(path.join(files, name));
+      const from = path.join(files, name);
+      const bytes = readFileSync(from);
       const sha = sha256(bytes);
       record.files.push([name, bytes.length, sha]);
       const to = path.join(target, name);
@@ -133,7 +136,11 @@ export class SearchCache {
       const dir = path.dirname(to);
       if (!folders.has(dir)) mkdirSync(dir, { recursive: true });
       folders.add(dir);
-      writeFileSync(to, bytes);
+      try {
+        linkSync(from, to);
+      } catch {
+        writeFileSync(to, bytes);
+      }
     }
     const wanted = new Set(record.files.map(([name]) => name));
     for (const name of filesUnder(target)) if (!wanted.has(name)) rmSync(path.join(target, name), { force: true });

@@ -127,11 +127,14 @@ test("a new title shown in other years' related articles indexes only its own ye
 test("a corrupted cache bundle is ignored with a notice and indexed again, to the same files", () => {
   const fragments = path.join(cache, "2019/files/fragment");
   const victim = path.join(fragments, readdirSync(fragments)[0] ?? "");
+  // Read before: the first build's files are hard links to the entry's (search-cache.ts: seal), so writing
+  // through the entry, as this test does on purpose and no build ever does, changes them too.
+  const indexedFirst = bundleFiles(path.join(work, "out-1"), "2019");
   writeFileSync(victim, "not a fragment");
   const { output, out } = build();
   assert.match(output, /\[editoriale\] search cache: bundle 2019 ignored, fragment\/[^ ]+ does not match its record; indexing it again/);
   assert.is(searchLine(output), "[editoriale] search: 6 pages in 4 bundles: indexed 1 (2019), reused 3");
-  assert.equal(bundleFiles(out, "2019"), bundleFiles(path.join(work, "out-1"), "2019"));
+  assert.equal(bundleFiles(out, "2019"), indexedFirst);
 });
 
 test("a cache entry without its record (half written) or from another version is ignored with a notice", () => {

@@ -79,4 +79,22 @@ test("a copy found equal by hash is recorded: the next build knows it by a stat,
 });
 
 test.after(() => rmSync(work, { recursive: true, force: true }));
+test("a sealed bundle's files are hard links to the entry's; sealing it again never writes through them", () => {
+  const { cache, site } = published("linked");
+  const entryFragment = path.join(work, "linked", "cache", "2024", "files", "fragment", "it_1.pf_fragment");
+  const fragment = path.join(site, "fragment", "it_1.pf_fragment");
+  assert.is(statSync(fragment).ino, statSync(entryFragment).ino, "no copy of the bytes");
+  // The next build indexes the bundle again, with other bytes, into its own build folder.
+  const scratch = cache.scratch("2024");
+  writeBundle(scratch);
+  writeFileSync(path.join(scratch, "fragment", "it_1.pf_fragment"), "frammento nuovo");
+  const next = path.join(work, "linked", "next", "pagefind", "2024");
+  cache.seal("2024", "c".repeat(64), scratch, next);
+  assert.is(readFileSync(path.join(next, "fragment", "it_1.pf_fragment"), "utf8"), "frammento nuovo");
+  assert.is(readFileSync(fragment, "utf8"), "frammento uno", "the published site keeps what it was given");
+  assert.is(readFileSync(entryFragment, "utf8"), "frammento nuovo", "the entry is the new one");
+  assert.ok(cache.sameAt("2024", "c".repeat(64), next));
+  assert.not.ok(cache.sameAt("2024", key, site), "the old site is no longer the entry of any key kept");
+});
+
 test.run();
