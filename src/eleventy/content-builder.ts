@@ -19,7 +19,7 @@ import { withPathPrefix } from "../core/path-prefix.ts";
 import { outputWriter, type KeptOutput, type Output, type RenderedHook, type WriteReport } from "./output-writer.ts";
 import { signatureKeeper } from "./output-signatures.ts";
 import { planSearchBundles, urlsOfChangedBundles } from "../core/search-plan.ts";
-import { BundledSearchIndex, type BundledReport, type BundleProgress } from "./search-bundles.ts";
+import { BundledSearchIndex, earlyIndex, stopEarlyIndex, type BundledReport, type BundleProgress } from "./search-bundles.ts";
 import { SEARCH_CACHE_DIR } from "./search-cache.ts";
 import { writePage } from "./search-index.ts";
 import { writeReusedList } from "./reused-list.ts";
@@ -104,6 +104,8 @@ export class ContentBuilder {
     this.last = undefined;
     this.reusedInPlace = undefined;
     this.inputDir = request.input;
+    // A one-off build with search indexes at least the bundles that changed: Pagefind starts while the content is read.
+    let early = options.search && request.runMode === "build" && !request.dryRun ? await earlyIndex(options.site.language) : undefined;
     try {
       if (!options.templatesInContent) throwIfProblems(templatesInContent(request.input));
       const cache = request.cache && !request.dryRun && request.runMode === "build" ? BuildCache.load(request.cache.dir, { options, input: request.input, pathPrefix: request.pathPrefix ?? "/" }, request.log) : undefined;
@@ -151,6 +153,7 @@ export class ContentBuilder {
           cacheDir: process.env.EDITORIALE_SEARCH_CACHE || SEARCH_CACHE_DIR,
           log: request.log,
           ...(inPlace ? { inPlace } : {}),
+          ...(early ? { early } : {}),
           onBundle: (name, i, n, how) => {
             // Bundles are indexed while the pages are written; those left are waited for in finish, with progress.
             const pages = pagesOf.get(name) ?? 0;
@@ -159,6 +162,7 @@ export class ContentBuilder {
             request.onSearchBundle?.(name, i, n, how);
           },
         });
+        early = undefined;
       }
       const search = this.search;
       /** Each article page's search digest, from its render to its entry in the build cache. */
@@ -199,6 +203,7 @@ export class ContentBuilder {
     } catch (error) {
       progress.abandon();
       await this.abandonSearch();
+      await stopEarlyIndex(early);
       throw error;
     }
   }

@@ -45,6 +45,37 @@ export interface BundledSearchSettings {
    * whose copy there is already the cache's entry of its key is left there, and `pagefind/<bundle>/` added to `reused`.
    */
   inPlace?: { folder: string; reused: string[] };
+  /**
+   * A Pagefind index of copy 0 of its API, started before the build knew which bundles change (earlyIndex): the
+   * first bundle to be indexed takes it instead of waiting for a process to start; unused, it is stopped.
+   */
+  early?: EarlyIndex;
+}
+
+/** A Pagefind process started ahead of need: see `earlyIndex`. */
+export interface EarlyIndex {
+  index: Promise<SearchIndex>;
+}
+
+/**
+ * Starts a Pagefind index while the build reads the content and makes its model (the other core is idle then),
+ * so that the first bundle to be indexed does not wait for a process to start. Resolves once the process is
+ * started (the reading that follows keeps the event loop to itself). A failure to start is the first bundle's
+ * to report (the promise is marked as handled here, not swallowed).
+ */
+export async function earlyIndex(language: string): Promise<EarlyIndex> {
+  let spawned = (): void => undefined;
+  const started = new Promise<void>((resolve) => (spawned = resolve));
+  const index = SearchIndex.start(language, 0, spawned);
+  const settled = index.then(() => undefined, () => undefined);
+  await Promise.race([started, settled]);
+  return { index };
+}
+
+/** Stops an early index that no bundle took. */
+export async function stopEarlyIndex(early: EarlyIndex | undefined): Promise<void> {
+  const index = await early?.index.catch(() => undefined);
+  await index?.abandon();
 }
 
 export interface BundledReport {
@@ -125,6 +156,8 @@ export class BundledSearchIndex {
   private failure: Error | undefined;
   private writing: Promise<BundledReport> | undefined;
   private readonly started = performance.now();
+  /** The early index (settings.early), until a bundle takes it or the index is written or abandoned. */
+  private early: EarlyIndex | undefined;
 
   constructor(private readonly settings: BundledSearchSettings) {
     this.jobs = settings.jobs ?? searchJobs(process.env.EDITORIALE_SEARCH_JOBS, availableParallelism());
@@ -134,6 +167,7 @@ export class BundledSearchIndex {
     for (const bundle of this.bundles) for (const url of bundle.urls) this.byUrl.set(url, bundle);
     const made = `pagefind ${pagefindVersion()}, editoriale ${editorialeVersion()}, language ${settings.language.slice(0, 2)}`;
     this.cache = new SearchCache(settings.cacheDir, made, settings.log);
+    this.early = settings.early;
     // An earlier build's index (one bundle, or bundles this site no longer has) is replaced, never mixed in.
     const root = path.join(settings.outputDir, "pagefind");
     const names = new Set(this.bundles.map((b) => b.name));
@@ -168,6 +202,7 @@ export class BundledSearchIndex {
   async abandon(): Promise<void> {
     await this.fail(new Error("the build stopped"));
     await this.idle();
+    await this.stopEarly();
     this.meter.stop();
   }
 
@@ -199,6 +234,12 @@ export class BundledSearchIndex {
     }
   }
 
+  private async stopEarly(): Promise<void> {
+    const early = this.early;
+    this.early = undefined;
+    await stopEarlyIndex(early);
+  }
+
   /** The first failure is the one reported; it stops every index being made, and no bundle starts after it. */
   private async fail(error: Error): Promise<void> {
     this.failure ??= error;
@@ -223,7 +264,7 @@ export class BundledSearchIndex {
     } else if (!this.cache.restore(bundle.name, key, target)) {
       how = "indexed";
       if (this.failure) throw this.failure;
-      const index = await SearchIndex.start(this.settings.language, instance);
+      const index = await this.startIndex(instance);
       this.current.add(index);
       this.meter.watch(index.pid);
       const scratch = this.cache.scratch(bundle.name);
@@ -253,6 +294,14 @@ export class BundledSearchIndex {
     this.settings.onBundle?.(bundle.name, ++this.finished, this.bundles.length, how);
   }
 
+  /** Pagefind's index with copy `instance` of its API: the early one for copy 0 while it is there, else a new one. */
+  private startIndex(instance: number): Promise<SearchIndex> {
+    const early = instance === 0 ? this.early : undefined;
+    if (!early) return SearchIndex.start(this.settings.language, instance);
+    this.early = undefined;
+    return early.index;
+  }
+
   /**
    * A page of the bundle: its digest if known, and what Pagefind is handed of it (`<html lang>` and `<main>`,
    * search-index.ts) as UTF-8 bytes, from this build or read from its file once asked.
@@ -272,6 +321,7 @@ export class BundledSearchIndex {
       throw new Error(`Editoriale: ${missing.length} article pages never reached the search index: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""}`);
     }
     await this.idle();
+    await this.stopEarly();
     this.meter.stop();
     if (this.failure) throw this.failure;
     writeManifest(this.settings.outputDir, this.bundles.map((b) => ({ name: b.name, path: `${b.name}/`, pages: b.urls.length })));

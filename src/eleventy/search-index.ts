@@ -45,14 +45,15 @@ export class SearchIndex {
    * `instance`: which copy of Pagefind's Node API to use (0 or none: the
    * module as imported anywhere else). The API keeps one process per copy of
    * its module, so indexes made at the same time each need their own (see
-   * loadPagefind); one at a time, any.
+   * loadPagefind); one at a time, any. `onSpawn`: called once Pagefind's process is started, before it answers.
    */
-  static async start(language: string, instance?: number): Promise<SearchIndex> {
+  static async start(language: string, instance?: number, onSpawn?: () => void): Promise<SearchIndex> {
     const started = performance.now();
     const pagefind = await loadPagefind(instance);
     const before = childProcesses();
     // createIndex starts the process before it returns (Node's spawn returns once the program runs): the new child is it.
     const creating = pagefind.createIndex({ forceLanguage: language.slice(0, 2) });
+    onSpawn?.();
     const spawned = [...childProcesses()].filter((pid) => !before.has(pid));
     const pid = spawned.length === 1 ? spawned[0] : undefined;
     try {
