@@ -50,13 +50,13 @@ export function planSearchBundles(pages: readonly DatedPage[], timeZone: string,
 }
 
 /**
- * Every URL of the bundles that hold one of `changed` (pages a warm build renders again): written first, their
- * bundles are indexed by Pagefind while the rest of the site is written, instead of once the writer reaches
- * their year. Empty when they are every bundle (a cold build): nothing to put first.
+ * The bundles that hold one of `changed` (pages a warm build renders again): their articles are written first,
+ * and fed to Pagefind as they come, while the rest of the site is written, instead of once the writer reaches
+ * their year. None when they are every bundle (a cold build): nothing to put first.
  */
-export function urlsOfChangedBundles(bundles: readonly SearchBundle[], changed: ReadonlySet<string>): Set<string> {
+export function changedBundles(bundles: readonly SearchBundle[], changed: ReadonlySet<string>): SearchBundle[] {
   const touched = bundles.filter((bundle) => bundle.urls.some((url) => changed.has(url)));
-  return touched.length === bundles.length ? new Set() : new Set(touched.flatMap((bundle) => bundle.urls));
+  return touched.length === bundles.length ? [] : touched;
 }
 
 /** The longest run of months (6, 4, 3, 2 or 1) whose every run holds at most `limit` of these articles; 1 when none does. */

@@ -12,6 +12,7 @@ import type { CachedSource, KeptSource, SourceStore } from "./content-files.ts";
 import { displayPath } from "./display-path.ts";
 import { FeedItemPack } from "./feed-item-pack.ts";
 import type { KeptOutput, PreviousBuild } from "./output-writer.ts";
+import type { PublishedStats } from "./published-stats.ts";
 
 /** Where `npm run build` keeps what it learned (git-ignored; `images/` and `search/` beside it belong to others). */
 export const BUILD_CACHE_DIR = ".cache/editoriale/build";
@@ -103,6 +104,11 @@ export class BuildCache implements SourceStore {
     return new BuildCache(dir, key, payload, log);
   }
 
+  /** The paths of the outputs the previous build left here. */
+  get outputPaths(): string[] {
+    return [...this.outputs.keys()];
+  }
+
   /** How many outputs the previous build left here. */
   get outputsKept(): number {
     return this.outputs.size;
@@ -143,11 +149,12 @@ export class BuildCache implements SourceStore {
    * The writer's view: outputs of the previous build, reused from `folder` (the published site, when it is ours);
    * `inPlace`: the paths of those left where they are, for a build that will update `folder` in place.
    */
-  previousBuild(folder: string | undefined, inPlace?: string[]): PreviousBuild {
+  previousBuild(folder: string | undefined, inPlace?: string[], stats?: PublishedStats): PreviousBuild {
     return {
       kept: (p) => this.outputs.get(p),
       keep: (p, entry) => void this.nextOutputs.set(p, entry),
       folder,
+      ...(stats && folder ? { stat: (p: string) => stats.of(p) } : {}),
       ...(inPlace && folder ? { inPlace } : {}),
     };
   }

@@ -18,11 +18,12 @@ import { copyMediaFiles } from "./media-files.ts";
 import { withPathPrefix } from "../core/path-prefix.ts";
 import { outputWriter, type KeptOutput, type Output, type RenderedHook, type WriteReport } from "./output-writer.ts";
 import { signatureKeeper } from "./output-signatures.ts";
-import { planSearchBundles, urlsOfChangedBundles } from "../core/search-plan.ts";
+import { changedBundles, planSearchBundles } from "../core/search-plan.ts";
 import { BundledSearchIndex, earlyIndex, stopEarlyIndex, type BundledReport, type BundleProgress } from "./search-bundles.ts";
 import { SEARCH_CACHE_DIR } from "./search-cache.ts";
 import { writePage } from "./search-index.ts";
 import { writeReusedList } from "./reused-list.ts";
+import { PublishedStats } from "./published-stats.ts";
 import { plannedOutputCount, siteOutputs } from "./site-outputs.ts";
 import type { StylesheetAsset } from "./stylesheet.ts";
 import { templatesInContent } from "./template-guard.ts";
@@ -109,6 +110,9 @@ export class ContentBuilder {
     try {
       if (!options.templatesInContent) throwIfProblems(templatesInContent(request.input));
       const cache = request.cache && !request.dryRun && request.runMode === "build" ? BuildCache.load(request.cache.dir, { options, input: request.input, pathPrefix: request.pathPrefix ?? "/" }, request.log) : undefined;
+      // The published files' lengths and times, read on the other core while the content is read (published-stats.ts).
+      const previousOutput = request.cache?.previousOutput;
+      const stats = cache && previousOutput && cache.outputsKept > 0 ? new PublishedStats(previousOutput, cache.outputPaths) : undefined;
       const model = buildSiteModel(this.readContent(request.input, request.runMode, progress, cache), options, md);
       throwIfProblems(emptySiteProblems(model.articles.length, request.runMode, request.input));
       cache?.keepExcerpts(model.articles);
@@ -135,12 +139,16 @@ export class ContentBuilder {
       const inPlace = cache && request.cache?.inPlace && request.cache.previousOutput ? { folder: request.cache.previousOutput, reused: [] as string[] } : undefined;
       /** A warm build's changed search bundles: their articles are written first (siteOutputs), and indexed meanwhile. */
       let first = new Set<Article>();
+      /** Their names: fed to Pagefind as their pages come (search-bundles.ts). */
+      let eager = new Set<string>();
       if (options.search && (request.runMode === "build" || !this.indexed)) {
         const base = prefix.replace(/\/+$/, "");
         const bundles = planSearchBundles(model.articles.map((a) => ({ url: base + a.url, date: a.date })), options.site.timeZone);
         if (cache) {
-          const firstUrls = urlsOfChangedBundles(bundles, new Set(model.articles.filter((a) => cache.changed(a.file)).map((a) => base + a.url)));
+          const changed = changedBundles(bundles, new Set(model.articles.filter((a) => cache.changed(a.file)).map((a) => base + a.url)));
+          const firstUrls = new Set(changed.flatMap((b) => b.urls));
           first = new Set(model.articles.filter((a) => firstUrls.has(base + a.url)));
+          eager = new Set(changed.map((b) => b.name));
         }
         const pagesOf = new Map(bundles.map((b) => [b.name, b.urls.length]));
         const indexing: NonNullable<ContentBuilder["indexing"]> = { pages: model.articles.length, done: 0, advance: undefined };
@@ -154,6 +162,7 @@ export class ContentBuilder {
           log: request.log,
           ...(inPlace ? { inPlace } : {}),
           ...(early ? { early } : {}),
+          eager,
           onBundle: (name, i, n, how) => {
             // Bundles are indexed while the pages are written; those left are waited for in finish, with progress.
             const pages = pagesOf.get(name) ?? 0;
@@ -179,10 +188,11 @@ export class ContentBuilder {
       const kept = search && ((o: Output, entry?: KeptOutput) => o.searchUrl !== undefined && search.addWritten(o.searchUrl, path.join(keptIn, o.path), entry?.searchDigest));
       const planned = plannedOutputCount(model, extra.length);
       let done = 0;
+      await stats?.ready();
       progress.start(PHASES.writing, planned);
       const report = await this.write(request.output, prefix === "/" ? outputs : prefixed(outputs, prefix), remember, hook, {
         ...(kept ? { kept } : {}),
-        ...(cache ? { before: cache.previousBuild(request.cache?.previousOutput, inPlace?.reused) } : {}),
+        ...(cache ? { before: cache.previousBuild(previousOutput, inPlace?.reused, stats) } : {}),
         ...(search ? { searchDigest: (o: Output) => takeDigest(digests, o.path) } : {}),
         done: () => {
           // The image files come after the planned outputs: each one is more work found.

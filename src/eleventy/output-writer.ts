@@ -48,6 +48,8 @@ export interface PreviousBuild {
   keep(path: string, entry: KeptOutput): void;
   /** The previous build's published folder, when it is Editoriale's (its marker): files are reused from there. */
   folder: string | undefined;
+  /** A file's length and time in `folder` as read ahead (published-stats.ts); undefined: not read, `stat` it. */
+  stat?(path: string): { size: number; mtimeMs: number } | null | undefined;
   /**
    * Given when this build will update `folder` in place (src/cli/update-in-place.ts): a reused file is left
    * where it is, not linked into the output folder, and its path is added here.
@@ -204,13 +206,9 @@ function reuse(before: PreviousBuild, outputPath: string, signed: string, target
   const kept = before.kept(outputPath);
   if (!before.folder || !kept || kept.signature !== signed) return undefined;
   const source = path.join(before.folder, outputPath);
-  let stat: Stats | undefined;
-  try {
-    stat = statSync(source, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-  if (!stat?.isFile() || stat.size !== kept.size) return undefined;
+  const known = before.stat?.(outputPath);
+  const stat = known === undefined ? statOf(source) : known;
+  if (!stat || stat.size !== kept.size) return undefined;
   if (stat.mtimeMs !== kept.mtimeMs && hashOf(readFileSync(source)) !== kept.hash) return undefined;
   // The file is the same: the entry kept is this build's too, as it was (no copy of it).
   const same = stat.mtimeMs === kept.mtimeMs ? kept : { ...kept, mtimeMs: stat.mtimeMs };
@@ -230,6 +228,17 @@ function reuse(before: PreviousBuild, outputPath: string, signed: string, target
     return { ...kept, mtimeMs: statSync(file).mtimeMs };
   }
   return same;
+}
+
+/** A file's length and time; null when it is not there or not a file. */
+function statOf(file: string): { size: number; mtimeMs: number } | null {
+  let stat: Stats | undefined;
+  try {
+    stat = statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return null;
+  }
+  return stat?.isFile() ? stat : null;
 }
 
 /** A hard link; whatever was at the path goes first (copying onto a link to the source itself would empty it). */

@@ -50,6 +50,12 @@ export interface BundledSearchSettings {
    * first bundle to be indexed takes it instead of waiting for a process to start; unused, it is stopped.
    */
   early?: EarlyIndex;
+  /**
+   * Bundles expected to change (a warm build's bundles that hold a changed article, written first): each is fed
+   * to Pagefind page by page as its pages come, in order, instead of once all are in; if its key turns out
+   * unchanged after all, that index is stopped and the bundle reused as usual.
+   */
+  eager?: ReadonlySet<string>;
 }
 
 /** A Pagefind process started ahead of need: see `earlyIndex`. */
@@ -110,6 +116,17 @@ interface Bundle {
   pages: Map<string, Page>;
   /** Every page is in: the bundle is queued, or being settled, or settled. */
   complete: boolean;
+  /** Its index started before its last page came (settings.eager), once its first page came and a process was free. */
+  eager?: EagerIndex;
+}
+
+/** A bundle's index fed as its pages come: `sent` of its first pages are in (or on their way, in `feeding`). */
+interface EagerIndex {
+  instance: number;
+  index: Promise<SearchIndex>;
+  sent: number;
+  /** The pages sent so far, in order; rejected if one could not be. */
+  feeding: Promise<void>;
 }
 
 /**
@@ -156,6 +173,8 @@ export class BundledSearchIndex {
   private failure: Error | undefined;
   private writing: Promise<BundledReport> | undefined;
   private readonly started = performance.now();
+  /** Bundles to feed as their pages come (settings.eager) that have not started yet. */
+  private readonly eagerNames: Set<string>;
   /** The early index (settings.early), until a bundle takes it or the index is written or abandoned. */
   private early: EarlyIndex | undefined;
 
@@ -164,6 +183,7 @@ export class BundledSearchIndex {
     // Copy 0 is Pagefind's module as imported anywhere else; the others are loaded again, only if used.
     this.instances = Array.from({ length: this.jobs }, (_, i) => this.jobs - 1 - i);
     this.bundles = settings.bundles.map((b) => ({ name: b.name, urls: b.urls, pages: new Map(), complete: false }));
+    this.eagerNames = new Set(settings.eager);
     for (const bundle of this.bundles) for (const url of bundle.urls) this.byUrl.set(url, bundle);
     const made = `pagefind ${pagefindVersion()}, editoriale ${editorialeVersion()}, language ${settings.language.slice(0, 2)}`;
     this.cache = new SearchCache(settings.cacheDir, made, settings.log);
@@ -211,27 +231,80 @@ export class BundledSearchIndex {
     const bundle = this.byUrl.get(url);
     if (!bundle) throw new Error(`Editoriale: ${url} is not an article page of this build's search bundles`);
     bundle.pages.set(url, page);
+    if (this.eagerNames.has(bundle.name) || bundle.eager) this.feed(bundle);
     if (bundle.pages.size === bundle.urls.length && !bundle.complete) {
       bundle.complete = true;
-      this.queued.push(bundle);
-      this.next();
+      // An eager bundle is settled with its own process; the others wait for one in the queue.
+      if (bundle.eager) this.launch(bundle, bundle.eager.instance);
+      else {
+        this.queued.push(bundle);
+        this.next();
+      }
     }
+  }
+
+  /**
+   * An eager bundle: its index is started with its first page (if a process is free; else it waits in the queue as
+   * any other), and each page is sent once every page before it is in, so that Pagefind works while the rest of the
+   * bundle is written.
+   */
+  private feed(bundle: Bundle): void {
+    if (!bundle.eager) {
+      this.eagerNames.delete(bundle.name);
+      if (this.failure || this.instances.length === 0) return;
+      const instance = this.instances.pop() as number;
+      const index = this.startIndex(instance).then(async (started) => {
+        // Started after a failure stopped the others: stopped at once, and never fed.
+        if (this.failure) {
+          await started.abandon();
+          throw this.failure;
+        }
+        this.current.add(started);
+        this.meter.watch(started.pid);
+        return started;
+      });
+      bundle.eager = { instance, index, sent: 0, feeding: index.then(() => undefined) };
+    }
+    const eager = bundle.eager;
+    eager.feeding = eager.feeding.then(async () => {
+      const index = await eager.index;
+      while (!this.failure && eager.sent < bundle.urls.length) {
+        const url = bundle.urls[eager.sent] as string;
+        if (!bundle.pages.has(url)) return;
+        eager.sent++;
+        await index.addIndexedPart(url, this.pageOf(bundle, url).bytes().toString());
+      }
+    });
+    // Its failure is the bundle's to report, when it is settled.
+    eager.feeding.catch(() => undefined);
   }
 
   /** Starts queued bundles while a Pagefind process is free. */
   private next(): void {
     while (!this.failure && this.queued.length > 0 && this.instances.length > 0) {
-      const bundle = this.queued.shift() as Bundle;
-      const instance = this.instances.pop() as number;
-      const settled: Promise<void> = this.settle(bundle, instance)
-        .catch((error: unknown) => this.fail(error instanceof Error ? error : new Error(String(error))))
-        .finally(() => {
-          this.settling.delete(settled);
-          this.instances.push(instance);
-          this.next();
-        });
-      this.settling.add(settled);
+      this.launch(this.queued.shift() as Bundle, this.instances.pop() as number);
     }
+  }
+
+  /** Settles a bundle with copy `instance` of Pagefind's API, which is free again once it is settled. */
+  private launch(bundle: Bundle, instance: number): void {
+    const settled: Promise<void> = this.settle(bundle, instance)
+      .catch((error: unknown) => this.fail(error instanceof Error ? error : new Error(String(error))))
+      .finally(() => {
+        this.settling.delete(settled);
+        this.instances.push(instance);
+        this.next();
+      });
+    this.settling.add(settled);
+  }
+
+  /** Stops the index of an eager bundle found unchanged after all (its pages were sent for nothing). */
+  private async stopEager(eager: EagerIndex | undefined): Promise<void> {
+    const index = await eager?.index.catch(() => undefined);
+    if (!index) return;
+    await index.abandon();
+    this.meter.done(index.pid, undefined);
+    this.current.delete(index);
   }
 
   private async stopEarly(): Promise<void> {
@@ -253,6 +326,9 @@ export class BundledSearchIndex {
 
   /** Copies the bundle from the cache when its key is unchanged, else indexes it (with copy `instance` of Pagefind's API) and stores it. */
   private async settle(bundle: Bundle, instance: number): Promise<void> {
+    const eager = bundle.eager;
+    // An eager bundle's pages are all sent first (the last one came with the call that settles it).
+    if (eager) await eager.feeding.catch(() => undefined);
     const pages = bundle.urls.map((url) => this.pageOf(bundle, url));
     bundle.pages.clear();
     const key = this.cache.key(pages.map((page) => ({ url: page.url, digest: page.digest ?? searchDigest(page.bytes()) })));
@@ -261,19 +337,28 @@ export class BundledSearchIndex {
     let how: "indexed" | "reused" = "reused";
     if (inPlace && this.cache.sameAt(bundle.name, key, path.join(inPlace.folder, "pagefind", bundle.name))) {
       inPlace.reused.push(`pagefind/${bundle.name}/`);
-    } else if (!this.cache.restore(bundle.name, key, target)) {
+      await this.stopEager(eager);
+    } else if (this.cache.restore(bundle.name, key, target)) {
+      await this.stopEager(eager);
+    } else {
       how = "indexed";
       if (this.failure) throw this.failure;
-      const index = await this.startIndex(instance);
-      this.current.add(index);
-      this.meter.watch(index.pid);
+      const index = eager ? await eager.index : await this.startIndex(instance);
+      if (!eager) {
+        this.current.add(index);
+        this.meter.watch(index.pid);
+      }
       const scratch = this.cache.scratch(bundle.name);
       try {
-        for (const page of pages) {
-          // Once stopped, nothing more is sent: Pagefind's Node API would start a new process for it.
-          if (this.failure) throw this.failure;
-          // As bytes until it is sent: half the memory of the string, for a whole bundle held while it is indexed.
-          await index.addIndexedPart(page.url, page.bytes().toString());
+        // An eager bundle's pages are in already: a failure to send one is thrown here.
+        if (eager) await eager.feeding;
+        else {
+          for (const page of pages) {
+            // Once stopped, nothing more is sent: Pagefind's Node API would start a new process for it.
+            if (this.failure) throw this.failure;
+            // As bytes until it is sent: half the memory of the string, for a whole bundle held while it is indexed.
+            await index.addIndexedPart(page.url, page.bytes().toString());
+          }
         }
         if (this.failure) throw this.failure;
         const report = await index.write(scratch);

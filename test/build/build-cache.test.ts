@@ -105,6 +105,16 @@ test("a body edit: its page and the feeds carrying it rendered, the rest linked 
   assertIdentical(site, clean("body"));
 });
 
+test("an edit that changes no page's searchable part: its bundle, fed to Pagefind as it was written, is reused after all", () => {
+  const bundle2020 = inode("pagefind/2020/pagefind-entry.json");
+  // Blank lines at the end of the body: the file changed (its bundle is fed to Pagefind early), its HTML did not.
+  edit("articolo-5.md", (text) => `${text}\n\n\n`);
+  const run = build(site);
+  assert.match(run.log, /search: \d+ pages in 2 bundles .*: indexed 0, reused 2/);
+  assert.is(inode("pagefind/2020/pagefind-entry.json"), bundle2020, "the bundle is left where it is");
+  assertIdentical(site, clean("blank-lines"));
+});
+
 test("a title edit: the same output as a build without cache", () => {
   edit("articolo-6.md", (text) => text.replace('title: "Articolo numero 6"', 'title: "Reddito di inclusione nei piccoli comuni"'));
   const run = build(site);

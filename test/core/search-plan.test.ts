@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { planSearchBundles, urlsOfChangedBundles } from "../../src/core/search-plan.ts";
+import { changedBundles, planSearchBundles } from "../../src/core/search-plan.ts";
 
 const at = (url: string, iso: string) => ({ url, date: new Date(iso) });
 
@@ -37,17 +37,19 @@ test("no articles, no bundles", () => {
   assert.equal(planSearchBundles([], "Europe/Rome"), []);
 });
 
-test("the bundles a warm build's changed pages are in: every URL of them, none of the others; none when every bundle changed", () => {
+test("the bundles a warm build's changed pages are in, with every URL of them; none when every bundle changed", () => {
   const bundles = [
     { name: "2023", urls: ["/c/", "/c2/"] },
     { name: "2021", urls: ["/b/", "/b2/"] },
     { name: "2019", urls: ["/a/"] },
   ];
-  assert.equal([...urlsOfChangedBundles(bundles, new Set(["/b2/"]))], ["/b/", "/b2/"]);
-  assert.equal([...urlsOfChangedBundles(bundles, new Set(["/a/", "/c/"]))], ["/c/", "/c2/", "/a/"]);
-  assert.equal([...urlsOfChangedBundles(bundles, new Set())], [], "nothing changed");
-  assert.equal([...urlsOfChangedBundles(bundles, new Set(["/gone/"]))], [], "a URL of no bundle (a deleted page) puts nothing first");
-  assert.equal([...urlsOfChangedBundles(bundles, new Set(["/a/", "/b/", "/c2/"]))], [], "every bundle: the usual order");
+  const names = (changed: string[]) => changedBundles(bundles, new Set(changed)).map((b) => b.name);
+  assert.equal(names(["/b2/"]), ["2021"]);
+  assert.equal(names(["/a/", "/c/"]), ["2023", "2019"], "newest first, as planned");
+  assert.equal(names([]), [], "nothing changed");
+  assert.equal(names(["/gone/"]), [], "a URL of no bundle (a deleted page) puts nothing first");
+  assert.equal(names(["/a/", "/b/", "/c2/"]), [], "every bundle: the usual order");
+  assert.equal(changedBundles(bundles, new Set(["/b2/"]))[0]?.urls, ["/b/", "/b2/"], "with every URL of it");
 });
 
 test.run();
