@@ -48,8 +48,21 @@ const SITE = {
   "CNAME": "www.example.org",
 };
 
+/** A warm build of SITE: the home, an article and the feed changed, an article added; `a` reused. */
+const BUILD = { "index.html": "home v2", "b/index.html": "article b v2", "c/index.html": "article c", "feed.xml": "feed v2" };
+
+/** The site after that build's update: its files, the reused one and the kept CNAME, nothing else. */
+const UPDATED = {
+  "CNAME": "www.example.org",
+  "a/index.html": "article a",
+  "b/index.html": "article b v2",
+  "c/index.html": "article c",
+  "feed.xml": "feed v2",
+  "index.html": "home v2",
+};
+
 test("an update: changed files replaced, reused ones untouched, the old site's others removed, kept entries kept", () => {
-  const { target, building } = setUp(SITE, { "index.html": "home v2", "b/index.html": "article b v2", "c/index.html": "article c", "feed.xml": "feed v2" }, ["a/index.html"]);
+  const { target, building } = setUp(SITE, BUILD, ["a/index.html"]);
   const inode = statSync(path.join(target, "a/index.html")).ino;
   const reused = takeReusedList(building);
   assert.ok(reused);
@@ -61,14 +74,7 @@ test("an update: changed files replaced, reused ones untouched, the old site's o
   assert.is(result.moved, 4);
   // old/index.html and tag/x/page/2/index.html, and the folders old, tag/x/page/2, tag/x/page, tag/x, tag.
   assert.is(result.removed, 7);
-  assert.equal(siteFiles(target), {
-    "CNAME": "www.example.org",
-    "a/index.html": "article a",
-    "b/index.html": "article b v2",
-    "c/index.html": "article c",
-    "feed.xml": "feed v2",
-    "index.html": "home v2",
-  });
+  assert.equal(siteFiles(target), UPDATED);
   assert.is(statSync(path.join(target, "a/index.html")).ino, inode, "a reused file is the published one, not a copy");
   assert.ok(isFinishedSite(target), "the marker no longer says updating");
 });
@@ -126,21 +132,14 @@ test("a build without a list (nothing to update in place) and a marker left by a
 });
 
 test("the site as walked while the build ran gives the same update; a file removed by hand since does not stop it", () => {
-  const { target, building } = setUp(SITE, { "index.html": "home v2", "b/index.html": "article b v2", "c/index.html": "article c", "feed.xml": "feed v2" }, ["a/index.html"]);
+  const { target, building } = setUp(SITE, BUILD, ["a/index.html"]);
   const found = publishedTree(target, building, ["CNAME"]);
   rmSync(path.join(target, "old/index.html"));
   const reused = takeReusedList(building);
   assert.ok(reused);
   const result = updateInPlace(target, building, reused, buildTree(building), ["CNAME"], found);
   assert.is(result.moved, 4);
-  assert.equal(siteFiles(target), {
-    "CNAME": "www.example.org",
-    "a/index.html": "article a",
-    "b/index.html": "article b v2",
-    "c/index.html": "article c",
-    "feed.xml": "feed v2",
-    "index.html": "home v2",
-  });
+  assert.equal(siteFiles(target), UPDATED);
   assert.ok(isFinishedSite(target));
 });
 
