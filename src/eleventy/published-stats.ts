@@ -21,10 +21,16 @@ export class PublishedStats {
   /** `paths`: relative to `folder`, with "/" (the build cache's output paths). */
   constructor(folder: string, paths: readonly string[]) {
     paths.forEach((p, i) => this.index.set(p, i));
-    const worker = new Worker(WORKER, { eval: true, workerData: { folder: path.resolve(folder), paths } });
     this.read = new Promise((resolve) => {
+      // A worker that cannot start or run (no threads left) only means the writer makes its own calls.
+      let worker: Worker;
+      try {
+        worker = new Worker(WORKER, { eval: true, workerData: { folder: path.resolve(folder), paths } });
+      } catch {
+        resolve(undefined);
+        return;
+      }
       worker.once("message", (values: Float64Array) => resolve(values));
-      // A worker that cannot run (no threads left) only means the writer makes its own calls.
       worker.once("error", () => resolve(undefined));
       worker.once("exit", () => resolve(undefined));
     });
