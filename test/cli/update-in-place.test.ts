@@ -25,9 +25,17 @@ function put(root: string, files: Record<string, string>): void {
   }
 }
 
+/** Each test's own folder, removed when the file's tests are done. */
+const folders: string[] = [];
+function workFolder(): string {
+  const work = mkdtempSync(path.join(tmpdir(), "editoriale-update-"));
+  folders.push(work);
+  return work;
+}
+
 /** A published site and a warm build of it: `site` the published files, `build` what the build wrote, `reused` its list. */
 function setUp(site: Record<string, string>, build: Record<string, string>, reused: readonly string[]) {
-  const work = mkdtempSync(path.join(tmpdir(), "editoriale-update-"));
+  const work = workFolder();
   const target = path.join(work, "site");
   const building = path.join(work, "site.building-1");
   put(target, site);
@@ -120,7 +128,7 @@ test("too much changed: the reused files are linked into the build instead, whic
 });
 
 test("a build without a list (nothing to update in place) and a marker left by an update cut short", () => {
-  const work = mkdtempSync(path.join(tmpdir(), "editoriale-update-"));
+  const work = workFolder();
   assert.is(takeReusedList(work), undefined);
   writeMarker(work, [], { updating: 4242 });
   assert.not.ok(isFinishedSite(work), "an update cut short: the next build replaces the site whole");
@@ -144,7 +152,7 @@ test("the site as walked while the build ran gives the same update; a file remov
 });
 
 test("the walk of the published site: every folder entered, the marker, build folders of ours and kept entries left out", () => {
-  const work = mkdtempSync(path.join(tmpdir(), "editoriale-update-"));
+  const work = workFolder();
   const target = path.join(work, "site");
   put(target, {
     "index.html": "home",
@@ -164,4 +172,7 @@ test("the walk of the published site: every folder entered, the marker, build fo
   }
 });
 
+test.after(() => {
+  for (const work of folders) rmSync(work, { recursive: true, force: true });
+});
 test.run();
