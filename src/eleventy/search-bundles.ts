@@ -253,16 +253,7 @@ export class BundledSearchIndex {
       this.eagerNames.delete(bundle.name);
       if (this.failure || this.instances.length === 0) return;
       const instance = this.instances.pop() as number;
-      const index = this.startIndex(instance).then(async (started) => {
-        // Started after a failure stopped the others: stopped at once, and never fed.
-        if (this.failure) {
-          await started.abandon();
-          throw this.failure;
-        }
-        this.current.add(started);
-        this.meter.watch(started.pid);
-        return started;
-      });
+      const index = this.startIndex(instance);
       bundle.eager = { instance, index, sent: 0, feeding: index.then(() => undefined) };
     }
     const eager = bundle.eager;
@@ -343,11 +334,7 @@ export class BundledSearchIndex {
     } else {
       how = "indexed";
       if (this.failure) throw this.failure;
-      const index = eager ? await eager.index : await this.startIndex(instance);
-      if (!eager) {
-        this.current.add(index);
-        this.meter.watch(index.pid);
-      }
+      const index = await (eager ? eager.index : this.startIndex(instance));
       const scratch = this.cache.scratch(bundle.name);
       try {
         // An eager bundle's pages are in already: a failure to send one is thrown here.
@@ -379,12 +366,21 @@ export class BundledSearchIndex {
     this.settings.onBundle?.(bundle.name, ++this.finished, this.bundles.length, how);
   }
 
-  /** Pagefind's index with copy `instance` of its API: the early one for copy 0 while it is there, else a new one. */
-  private startIndex(instance: number): Promise<SearchIndex> {
+  /**
+   * Pagefind's index with copy `instance` of its API (the early one for copy 0 while it is there, else a new one),
+   * among those a failure stops and whose memory is measured; one that starts after a failure is stopped at once.
+   */
+  private async startIndex(instance: number): Promise<SearchIndex> {
     const early = instance === 0 ? this.early : undefined;
-    if (!early) return SearchIndex.start(this.settings.language, instance);
-    this.early = undefined;
-    return early.index;
+    if (early) this.early = undefined;
+    const index = await (early ? early.index : SearchIndex.start(this.settings.language, instance));
+    if (this.failure) {
+      await index.abandon();
+      throw this.failure;
+    }
+    this.current.add(index);
+    this.meter.watch(index.pid);
+    return index;
   }
 
   /**
