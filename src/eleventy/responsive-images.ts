@@ -75,6 +75,8 @@ export class ResponsiveImages {
   private readonly shown = new Set<string>();
   /** Each image file's size and time, looked at once per build however many outputs show it. */
   private readonly states = new Map<string, string>();
+  /** The same, as a signature shows it, by site path (spares resolving the path again for every output). */
+  private readonly stamps = new Map<string, string>();
   private readonly missing = new Set<string>();
   private readonly told = new Set<string>();
   private readonly cacheDir: string;
@@ -102,24 +104,32 @@ export class ResponsiveImages {
    */
   stamp(articles: readonly Article[], bodies: boolean): string {
     let stamp = "";
+    // Called for every page and feed of a rebuild: no list is made for an article that shows no image.
     for (const article of articles) {
-      const paths = [...(article.image ? [article.image.src] : []), ...(bodies ? bodyPaths.get(articleOrigin(article) ?? article) ?? [] : [])];
-      for (const sitePath of paths) {
-        const file = this.fileOf(sitePath);
-        let state = this.states.get(file);
-        if (state === undefined) {
-          try {
-            const stat = statSync(file);
-            state = `${stat.size}:${stat.mtimeMs}`;
-          } catch {
-            // A missing file is a state too: adding it changes the signature.
-            state = "none";
-          }
-          this.states.set(file, state);
-        }
-        stamp += `|${sitePath}=${state}`;
-      }
+      if (article.image) stamp += this.fileStamp(article.image.src);
+      const paths = bodies ? bodyPaths.get(articleOrigin(article) ?? article) : undefined;
+      if (paths) for (const sitePath of paths) stamp += this.fileStamp(sitePath);
     }
+    return stamp;
+  }
+
+  private fileStamp(sitePath: string): string {
+    const known = this.stamps.get(sitePath);
+    if (known !== undefined) return known;
+    const file = this.fileOf(sitePath);
+    let state = this.states.get(file);
+    if (state === undefined) {
+      try {
+        const stat = statSync(file);
+        state = `${stat.size}:${stat.mtimeMs}`;
+      } catch {
+        // A missing file is a state too: adding it changes the signature.
+        state = "none";
+      }
+      this.states.set(file, state);
+    }
+    const stamp = `|${sitePath}=${state}`;
+    this.stamps.set(sitePath, stamp);
     return stamp;
   }
 
