@@ -11,6 +11,7 @@ import type { Article } from "../core/article.ts";
 import type { CachedSource, KeptSource, SourceStore } from "./content-files.ts";
 import { displayPath } from "./display-path.ts";
 import { FeedItemPack } from "./feed-item-pack.ts";
+import { fromColumns, toColumns, type KeptOutputColumns } from "./kept-output-columns.ts";
 import type { KeptOutput, PreviousBuild } from "./output-writer.ts";
 import type { PublishedStats } from "./published-stats.ts";
 
@@ -30,7 +31,8 @@ export interface CacheContext {
 
 interface Payload {
   sources: Array<[string, KeptSource]>;
-  outputs: Array<[string, KeptOutput]>;
+  /** What every output was, as columns (kept-output-columns.ts). */
+  outputs: KeptOutputColumns;
   /** When that build began reading the content files (ms since the epoch): see SourceStore.lastReadAt. */
   readAt: number;
   /** The feeds' items that build rendered, in a pack beside the cache file (feed-item-pack.ts). */
@@ -64,13 +66,13 @@ export class BuildCache implements SourceStore {
   private constructor(
     private readonly dir: string,
     private readonly key: string,
-    payload: Payload | undefined,
+    payload: { payload: Payload; outputs: Map<string, KeptOutput> } | undefined,
     log: (line: string) => void,
   ) {
-    this.sources = new Map(payload?.sources);
-    this.outputs = new Map(payload?.outputs);
-    this.lastReadAt = payload?.readAt;
-    this.feedItems = new FeedItemPack(dir, FeedItemPack.index(payload?.feedItems), log);
+    this.sources = new Map(payload?.payload.sources);
+    this.outputs = payload?.outputs ?? new Map();
+    this.lastReadAt = payload?.payload.readAt;
+    this.feedItems = new FeedItemPack(dir, FeedItemPack.index(payload?.payload.feedItems), log);
   }
 
   /** When the build that saved this cache began reading the content files; undefined for an empty cache. */
@@ -100,8 +102,9 @@ export class BuildCache implements SourceStore {
     } catch (error) {
       return ignored(`it cannot be read (${error instanceof Error ? error.message : String(error)})`);
     }
-    if (!isPayload(payload)) return ignored("it does not hold what a build cache holds");
-    return new BuildCache(dir, key, payload, log);
+    const outputs = isPayload(payload) ? fromColumns(payload.outputs) : undefined;
+    if (!isPayload(payload) || !outputs) return ignored("it does not hold what a build cache holds");
+    return new BuildCache(dir, key, { payload, outputs }, log);
   }
 
   /** The paths of the outputs the previous build left here. */
@@ -162,7 +165,7 @@ export class BuildCache implements SourceStore {
   /** Writes what this build read and wrote, for the next one: a temporary file renamed over the old one. */
   save(): void {
     mkdirSync(this.dir, { recursive: true });
-    const payload: Payload = { sources: [...this.nextSources], outputs: [...this.nextOutputs], readAt: this.readAt, feedItems: this.feedItems.settle() };
+    const payload: Payload = { sources: [...this.nextSources], outputs: toColumns(this.nextOutputs), readAt: this.readAt, feedItems: this.feedItems.settle() };
     const file = path.join(this.dir, FILE);
     const temporary = `${file}.${process.pid}.tmp`;
     removeLeftovers(this.dir);
@@ -275,8 +278,8 @@ function alive(pid: number): boolean {
 
 function isPayload(value: unknown): value is Payload {
   if (typeof value !== "object" || value === null) return false;
-  const { sources, outputs, readAt } = value as Record<string, unknown>;
-  return typeof readAt === "number" && Number.isFinite(readAt) && Array.isArray(sources) && Array.isArray(outputs) && sources.every(isPair) && outputs.every(isPair);
+  const { sources, readAt } = value as Record<string, unknown>;
+  return typeof readAt === "number" && Number.isFinite(readAt) && Array.isArray(sources) && sources.every(isPair);
 }
 
 function isPair(value: unknown): boolean {
