@@ -106,7 +106,14 @@ export function updateInPlace(target: string, building: string, reused: Reused, 
   refuseMissing(published, reused);
   const newFiles = new Set([...reused.files, ...tree.files]);
   const newFolders = new Set(tree.folders);
-  for (const file of [...reused.files, ...reused.folders]) for (let dir = path.posix.dirname(file); dir !== "."; dir = path.posix.dirname(dir)) newFolders.add(dir);
+  // Tens of thousands of reused files, most in a folder already seen: the walk up stops at the first one known.
+  const reusedParents = new Set<string>();
+  for (const file of [...reused.files, ...reused.folders]) {
+    for (let dir = parentOf(file); dir !== "" && !reusedParents.has(dir); dir = parentOf(dir)) {
+      reusedParents.add(dir);
+      newFolders.add(dir);
+    }
+  }
   writeMarker(target, [], { updating: process.pid });
   // The old site's files the new one lacks, then the folders that held only such files (deepest first).
   // A file already gone (removed by hand since the site was walked) is no reason to stop halfway.
@@ -130,6 +137,12 @@ export function updateInPlace(target: string, building: string, reused: Reused, 
   return { kept: keep.filter((name) => present(path.join(target, name))), moved: tree.files.length, removed };
 }
 
+/** The folder of a relative path with "/" ("" at the top): path.posix.dirname without its "." and its cost. */
+function parentOf(entry: string): string {
+  const slash = entry.lastIndexOf("/");
+  return slash < 0 ? "" : entry.slice(0, slash);
+}
+
 /** Removes a folder that should be empty by now; one already gone is fine, one that is not empty stops the update (never emptied here). */
 function removeEmptyFolder(folder: string): void {
   try {
@@ -146,8 +159,12 @@ function removeEmptyFolder(folder: string): void {
 function withoutReusedFolders(tree: Scanned, reusedFolders: ReadonlySet<string>): Scanned {
   if (reusedFolders.size === 0) return tree;
   const keptFolders = new Set<string>();
+  // Reused folders are search bundles (pagefind/2019): an entry under another top folder is not looked at further.
+  const tops = new Set([...reusedFolders].map((folder) => folder.split("/")[0] as string));
   const inReused = (entry: string): boolean => {
-    for (let dir = path.posix.dirname(entry); dir !== "."; dir = path.posix.dirname(dir)) if (reusedFolders.has(dir)) return true;
+    const slash = entry.indexOf("/");
+    if (slash < 0 || !tops.has(entry.slice(0, slash))) return false;
+    for (let dir = parentOf(entry); dir !== ""; dir = parentOf(dir)) if (reusedFolders.has(dir)) return true;
     return false;
   };
   const folders: string[] = [];
