@@ -66,13 +66,13 @@ export class BuildCache implements SourceStore {
   private constructor(
     private readonly dir: string,
     private readonly key: string,
-    payload: { payload: Payload; outputs: Map<string, KeptOutput> } | undefined,
+    loaded: Loaded | undefined,
     log: (line: string) => void,
   ) {
-    this.sources = new Map(payload?.payload.sources);
-    this.outputs = payload?.outputs ?? new Map();
-    this.lastReadAt = payload?.payload.readAt;
-    this.feedItems = new FeedItemPack(dir, FeedItemPack.index(payload?.payload.feedItems), log);
+    this.sources = new Map(loaded?.payload.sources);
+    this.outputs = loaded?.outputs ?? new Map();
+    this.lastReadAt = loaded?.payload.readAt;
+    this.feedItems = new FeedItemPack(dir, FeedItemPack.index(loaded?.payload.feedItems), log);
   }
 
   /** When the build that saved this cache began reading the content files; undefined for an empty cache. */
@@ -102,9 +102,9 @@ export class BuildCache implements SourceStore {
     } catch (error) {
       return ignored(`it cannot be read (${error instanceof Error ? error.message : String(error)})`);
     }
-    const outputs = isPayload(payload) ? fromColumns(payload.outputs) : undefined;
-    if (!isPayload(payload) || !outputs) return ignored("it does not hold what a build cache holds");
-    return new BuildCache(dir, key, { payload, outputs }, log);
+    const loaded = loadedFrom(payload);
+    if (!loaded) return ignored("it does not hold what a build cache holds");
+    return new BuildCache(dir, key, loaded, log);
   }
 
   /** The paths of the outputs the previous build left here. */
@@ -274,6 +274,18 @@ function alive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/** A payload as read from the file, with its outputs out of their columns; undefined when it is not one. */
+interface Loaded {
+  payload: Payload;
+  outputs: Map<string, KeptOutput>;
+}
+
+function loadedFrom(value: unknown): Loaded | undefined {
+  if (!isPayload(value)) return undefined;
+  const outputs = fromColumns(value.outputs);
+  return outputs ? { payload: value, outputs } : undefined;
 }
 
 function isPayload(value: unknown): value is Payload {

@@ -136,7 +136,7 @@ export class ContentBuilder {
       }
       const prefix = request.pathPrefix ?? "/";
       // Updating the published site in place (src/cli/update-in-place.ts), a reused page or search bundle stays there, and is listed for the update.
-      const inPlace = cache && request.cache?.inPlace && request.cache.previousOutput ? { folder: request.cache.previousOutput, reused: [] as string[] } : undefined;
+      const inPlace = cache && request.cache?.inPlace && previousOutput ? { folder: previousOutput, reused: [] as string[] } : undefined;
       /** A warm build's changed search bundles: their articles are written first (siteOutputs), and indexed meanwhile. */
       let first = new Set<Article>();
       /** Their names: fed to Pagefind as their pages come (search-bundles.ts). */
