@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 
 /** How often the memory of the build and of its Pagefind processes is sampled. */
 const SAMPLE_MS = 100;
@@ -104,6 +104,16 @@ export function childProcesses(): Set<number> {
     // No /proc (not Linux).
   }
   return children;
+}
+
+/**
+ * Resolves once a stopped process is gone: reaped by this process's event loop, which started it (polling
+ * /proc, a second at most; at once where the process cannot be told). A build that ended before its Pagefind
+ * process was reaped would leave it to the system's first process, and its CPU time out of the build's.
+ */
+export async function processGone(pid: number | undefined): Promise<void> {
+  if (pid === undefined) return;
+  for (let waited = 0; waited < 1000 && existsSync(`/proc/${pid}`); waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 /** CPU time and peak memory (VmHWM) of a process, read before it is stopped. */

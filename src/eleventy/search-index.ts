@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type * as Pagefind from "pagefind";
 import { EditorialeError } from "../core/errors.ts";
 import { pagefindBody } from "../core/pagefind-body.ts";
-import { childProcesses, processFigures, type PagefindProcess } from "./pagefind-usage.ts";
+import { childProcesses, processFigures, processGone, type PagefindProcess } from "./pagefind-usage.ts";
 
 /** Pages handed to Pagefind and not yet answered, at most: enough to keep its process busy, few enough to bound memory. */
 const IN_FLIGHT = 128;
@@ -105,14 +105,20 @@ export class SearchIndex {
       if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
       return { pages: this.pages, seconds: (performance.now() - this.started) / 1000, process: processFigures(this.pid) };
     } finally {
-      await this.pagefind.close();
+      await this.stop();
     }
   }
 
   /** Stops Pagefind without writing (the build failed); the pages it had not answered are answered with an error. */
   async abandon(): Promise<void> {
-    await this.pagefind.close();
+    await this.stop();
     await Promise.allSettled(this.inFlight.splice(0));
+  }
+
+  /** Stops Pagefind's process and waits until it is gone (processGone). */
+  private async stop(): Promise<void> {
+    await this.pagefind.close();
+    await processGone(this.pid);
   }
 }
 

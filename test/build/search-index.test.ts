@@ -7,6 +7,7 @@ import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import { BundledSearchIndex } from "../../src/eleventy/search-bundles.ts";
 import { indexedPart } from "../../src/eleventy/search-index.ts";
+import { childProcesses } from "../../src/eleventy/pagefind-usage.ts";
 import { allFiles, buildFixture, readOutput, ROOT } from "../helpers/build.ts";
 
 test("only <html lang> and the data-pagefind-body element cross to Pagefind; without one, the <main>", () => {
@@ -181,6 +182,12 @@ test("a page given by addWritten(url, file) is indexed exactly as the same page 
   const byFile = await indexWith("addWritten", "b");
   assert.equal(bundleFiles(byFile, "2024"), bundleFiles(byAdd, "2024"));
   assert.is(readdirSync(path.join(byFile, "pagefind/2024/fragment")).length, 2);
+});
+
+test("once the index is written, every Pagefind process it started is gone (reaped, not left to the system)", async () => {
+  if (process.platform !== "linux") return;
+  await indexWith("add", "reaped");
+  assert.equal([...childProcesses()], [], "no child process of this thread left, not even one that has exited and not been waited for");
 });
 
 test("a page of the bundles that never arrives is an error naming it, not a smaller index", async () => {
