@@ -78,10 +78,11 @@ export async function earlyIndex(language: string): Promise<EarlyIndex> {
   return { index };
 }
 
-/** Stops an early index that no bundle took. */
+/** Stops an early index that no bundle took, and waits until its process is gone. */
 export async function stopEarlyIndex(early: EarlyIndex | undefined): Promise<void> {
   const index = await early?.index.catch(() => undefined);
   await index?.abandon();
+  await index?.exited();
 }
 
 export interface BundledReport {
@@ -169,6 +170,8 @@ export class BundledSearchIndex {
   private readonly instances: number[];
   /** The Pagefind indexes being made (stopped by a failure or by `abandon`). */
   private readonly current = new Set<SearchIndex>();
+  /** Every index this build started: their processes are waited for before `write` or `abandon` returns. */
+  private readonly everyIndex = new Set<SearchIndex>();
   private finished = 0;
   private failure: Error | undefined;
   private writing: Promise<BundledReport> | undefined;
@@ -224,6 +227,12 @@ export class BundledSearchIndex {
     await this.idle();
     await this.stopEarly();
     this.meter.stop();
+    await this.processesGone();
+  }
+
+  /** Each index's process, stopped once its bundle was written or dropped, reaped meanwhile: waited for once, at the end. */
+  private async processesGone(): Promise<void> {
+    await Promise.all([...this.everyIndex].map((index) => index.exited()));
   }
 
   private take(url: string, page: Page): void {
@@ -379,6 +388,7 @@ export class BundledSearchIndex {
       throw this.failure;
     }
     this.current.add(index);
+    this.everyIndex.add(index);
     this.meter.watch(index.pid);
     return index;
   }
@@ -404,6 +414,7 @@ export class BundledSearchIndex {
     await this.idle();
     await this.stopEarly();
     this.meter.stop();
+    await this.processesGone();
     if (this.failure) throw this.failure;
     writeManifest(this.settings.outputDir, this.bundles.map((b) => ({ name: b.name, path: `${b.name}/`, pages: b.urls.length })));
     return {

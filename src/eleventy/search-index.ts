@@ -32,6 +32,7 @@ export class SearchIndex {
   private failure: Error | undefined;
   private pages = 0;
   private writing: Promise<IndexReport> | undefined;
+  private gone: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly pagefind: typeof Pagefind,
@@ -115,10 +116,14 @@ export class SearchIndex {
     await Promise.allSettled(this.inFlight.splice(0));
   }
 
-  /** Stops Pagefind's process and waits until it is gone (processGone). */
+  /** Resolves once Pagefind's process, stopped by `write` or `abandon`, is gone (processGone): awaited by the build before it ends, not before the next index starts. */
+  exited(): Promise<void> {
+    return this.gone;
+  }
+
   private async stop(): Promise<void> {
     await this.pagefind.close();
-    await processGone(this.pid);
+    this.gone = processGone(this.pid);
   }
 }
 

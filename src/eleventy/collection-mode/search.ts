@@ -64,6 +64,7 @@ export function addCollectionSearch(
     }
     // One index in /pagefind/ itself, listed as the only bundle: the search page reads the same manifest in both modes.
     const report = await index.write(path.join(directories.output, "pagefind"));
+    await index.exited();
     writeManifest(directories.output, [{ name: "posts", path: "", pages: report.pages }]);
     console.log(`[editoriale] search: indexed ${report.pages} posts in ${report.seconds.toFixed(2)} s`);
   });
