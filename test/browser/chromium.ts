@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Route } from "playwright-core";
 
 /** Debian's chromium (`apt-get install chromium`); CHROMIUM_PATH overrides it. Playwright downloads no browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -16,4 +16,18 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
+}
+
+/**
+ * Answers a routed request with the test server's own response and `headers` added (a host's headers, such as
+ * netlify.toml's CSP). A request of a page left for the next one (a lazy image still loading) is disposed with
+ * it: there is nothing to answer then, and no error to throw into Playwright's route callback.
+ */
+export async function fulfillWithHeaders(route: Route, headers: (url: URL) => Record<string, string>): Promise<void> {
+  try {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), ...headers(new URL(route.request().url())) } });
+  } catch (error) {
+    if (!/disposed|closed/i.test(error instanceof Error ? error.message : String(error))) throw error;
+  }
 }

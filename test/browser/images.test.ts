@@ -8,7 +8,7 @@ import path from "node:path";
 import TOML from "@iarna/toml";
 import type { AxeResults, RunOptions } from "axe-core";
 import { ROOT } from "../helpers/build.ts";
-import { launchChromium } from "./chromium.ts";
+import { fulfillWithHeaders, launchChromium } from "./chromium.ts";
 import { serve } from "./serve.ts";
 
 // Responsive pictures in a real browser: under the site's CSP, every picture loads, Chromium picks the AVIF
@@ -44,10 +44,10 @@ test("pictures load under netlify.toml's CSP; Chromium takes the AVIF that fits;
       await context.route("**/*", async (route) => {
         // No network: the remote image of the fixture is refused here, not fetched.
         if (!route.request().url().startsWith(server.origin)) return route.abort();
-        const response = await route.fetch();
-        const ext = new URL(route.request().url()).pathname.split(".").pop() ?? "";
-        const type = TYPES[ext];
-        await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": CSP, ...(type ? { "content-type": type } : {}) } });
+        await fulfillWithHeaders(route, (url) => {
+          const type = TYPES[url.pathname.split(".").pop() ?? ""];
+          return { "content-security-policy": CSP, ...(type ? { "content-type": type } : {}) };
+        });
       });
       const page = await context.newPage();
       const refused: string[] = [];

@@ -7,7 +7,7 @@ import sharp from "sharp";
 import { importWxr } from "../../src/import/index.ts";
 import { fixture, projectRoot, tempDir } from "../import/helpers/tree.ts";
 import { htmlFiles, urlOf } from "../output/build-site.ts";
-import { launchChromium } from "./chromium.ts";
+import { fulfillWithHeaders, launchChromium } from "./chromium.ts";
 import { serve } from "./serve.ts";
 import { buildImported } from "../import/helpers/build-imported.ts";
 
@@ -60,8 +60,7 @@ test("an imported site: no shortcode or block comment left, local media, and no 
       const url = new URL(route.request().url());
       // The test machine has no network: frames of other hosts are answered empty, after the CSP allowed them.
       if (url.hostname !== "127.0.0.1") return route.fulfill({ status: 204, body: "" });
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": csp } });
+      await fulfillWithHeaders(route, () => ({ "content-security-policy": csp }));
     });
     const page = await context.newPage();
     const violations: string[] = [];
@@ -81,6 +80,7 @@ test("an imported site: no shortcode or block comment left, local media, and no 
       assert.equal(violations, [], file);
     }
     assert.ok(images >= 3, `${images} local images loaded`);
+    await context.unrouteAll({ behavior: "ignoreErrors" });
   } finally {
     await browser.close();
     await server.close();

@@ -2,6 +2,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { fulfillWithHeaders } from "./chromium.ts";
 import { browserSession } from "./session.ts";
 import { buildSite, ROOT } from "../output/build-site.ts";
 import TOML from "@iarna/toml";
@@ -125,10 +126,7 @@ test("search works under the Content-Security-Policy of netlify.toml", async () 
   const { browser, server } = await session();
   const context = await browser.newContext();
   const violations: string[] = [];
-  await context.route("**/*", async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": csp ?? "" } });
-  });
+  await context.route("**/*", (route) => fulfillWithHeaders(route, () => ({ "content-security-policy": csp ?? "" })));
   const page = await context.newPage();
   page.on("console", (m) => {
     if (/Content.Security.Policy|Refused/i.test(m.text())) violations.push(m.text());
