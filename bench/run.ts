@@ -14,8 +14,8 @@
  * are shared: CPU time is the steadier figure). `--no-search` adds
  * `{"search": false}` as `editoriale.json`, to tell the Pagefind index's share;
  * with search on, Pagefind's processes (one per search bundle, each reaped
- * before the build ends, so in GNU time's CPU figure) are also shown from the build's log line: their CPU
- * time and the largest one's peak memory. `--runs N` also prints, per
+ * before the build ends, so in GNU time's CPU figure) are also shown from the
+ * build's log line: their CPU time and the largest one's peak memory. `--runs N` also prints, per
  * size, the best of the N runs of each side and their ratio: on a shared
  * machine the disk and other users only ever add time.
  * After each run's floor, two warm builds, each `npm run build` again in a new

@@ -80,7 +80,6 @@ test("an imported site: no shortcode or block comment left, local media, and no 
       assert.equal(violations, [], file);
     }
     assert.ok(images >= 3, `${images} local images loaded`);
-    await context.unrouteAll({ behavior: "ignoreErrors" });
   } finally {
     await browser.close();
     await server.close();
